@@ -1,0 +1,2 @@
+/** picocli commands and the hand-wired assembly of the application. */
+package dev.culprit.cli;

@@ -1,0 +1,24 @@
+package dev.culprit.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How far a result can be trusted.
+ *
+ * @param score confidence from 0 (no trust) to 1 (no concern)
+ * @param signals the concerns raised, each with its reason
+ */
+public record Assessment(Verdict verdict, double score, List<Signal> signals) {
+    public Assessment {
+        Objects.requireNonNull(verdict, "verdict");
+        signals = List.copyOf(signals);
+        if (!(score >= 0 && score <= 1)) {
+            throw new IllegalArgumentException("score must be within 0..1: " + score);
+        }
+    }
+
+    public List<String> reasons() {
+        return signals.stream().map(Signal::reason).toList();
+    }
+}

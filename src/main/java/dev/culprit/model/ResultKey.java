@@ -1,0 +1,37 @@
+package dev.culprit.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * The stable identity of a bisection result. Its text and the Message-ID derived from it must
+ * never change between versions, or old results would be mailed again.
+ */
+public record ResultKey(String value) {
+    public ResultKey {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** The full SHA-256 of the key, in lower-case hex. */
+    public String sha256() {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** {@code <culprit.} + first 24 hex of the SHA-256 + {@code @domain>}. */
+    public String messageId(String domain) {
+        return "<culprit." + sha256().substring(0, 24) + "@" + domain + ">";
+    }
+
+    /** The short form used on the command line and in logs: the first 24 hex of the SHA-256. */
+    public String shortId() {
+        return sha256().substring(0, 24);
+    }
+}

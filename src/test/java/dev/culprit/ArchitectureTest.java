@@ -1,0 +1,47 @@
+package dev.culprit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps the pure core pure: no IO, mail, database, scheduler or JSON/YAML library in it. */
+@AnalyzeClasses(packages = "dev.culprit", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    private static final String[] PURE = {
+        "dev.culprit.model..", "dev.culprit.parse..", "dev.culprit.assess..", "dev.culprit.recipients..", "dev.culprit.render.."
+    };
+
+    @ArchTest
+    static final ArchRule pureCoreDoesNoIo = noClasses()
+            .that().resideInAnyPackage(PURE)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "jakarta.mail..", "org.eclipse.angus..", "java.nio.file..", "java.sql..", "javax.sql..",
+                    "org.quartz..", "com.fasterxml.jackson..", "org.flywaydb..", "com.zaxxer..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
+            .because("model, parse, assess, recipients and render take values and return values");
+
+    @ArchTest
+    static final ArchRule pureCoreDoesNotDependOnIoPackages = noClasses()
+            .that().resideInAnyPackage(PURE)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.culprit.mail..", "dev.culprit.spool..", "dev.culprit.store..",
+                    "dev.culprit.schedule..", "dev.culprit.config..", "dev.culprit.cli..")
+            .because("the IO packages depend on the pure core, never the other way round");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnCli = noClasses()
+            .that().resideOutsideOfPackage("dev.culprit.cli..")
+            .should().dependOnClassesThat().resideInAPackage("dev.culprit.cli..")
+            .because("the command line is the outermost layer");
+
+    @ArchTest
+    static final ArchRule pureCoreDoesNotLog = noClasses()
+            .that().resideInAnyPackage("dev.culprit.model..", "dev.culprit.parse..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.slf4j..", "ch.qos.logback..")
+            .because("the parser reports problems as values, it does not log");
+}
