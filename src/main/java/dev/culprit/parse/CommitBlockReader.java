@@ -198,6 +198,11 @@ final class CommitBlockReader {
         }
     }
 
+    /** Whether git printed anything of the commit (old git prints nothing for some merges). */
+    boolean hasContent() {
+        return authorName != null || date != null || title != null;
+    }
+
     /** Whether the message or the file list was longer than what is kept. */
     boolean cut() {
         return bodyCut || filesCut;

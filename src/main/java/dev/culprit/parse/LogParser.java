@@ -39,8 +39,9 @@ public final class LogParser {
         BoundedLineReader lines = new BoundedLineReader(log, MAX_LINE_LENGTH);
         ParseRun run = new ParseRun(crashReportLimit, MAX_TEXT_LENGTH);
         long number = 0;
-        boolean crlfNoted = false;
-        boolean binaryNoted = false;
+        boolean nulNoted = false;
+        long replacedLines = 0;
+        long firstReplaced = 0;
         for (String line; (line = lines.readLine()) != null; ) {
             number++;
             if (lines.droppedChars() > 0) {
@@ -48,17 +49,26 @@ public final class LogParser {
                         + " characters cut to its first " + MAX_LINE_LENGTH);
             }
             if (!line.isEmpty() && line.charAt(line.length() - 1) == '\r') {
+                // no record ends in CR: it is a CRLF file or terminal output inside a multi-line record
                 line = line.substring(0, line.length() - 1);
-                if (!crlfNoted) {
-                    crlfNoted = true;
-                    run.problem(number, "CRLF line ends; the CR is dropped");
+                if (number == 1) {
+                    run.problem(number, "CRLF line ends; the CRs are dropped");
                 }
             }
-            if (!binaryNoted && (line.indexOf('\u0000') >= 0 || line.indexOf('\uFFFD') >= 0)) {
-                binaryNoted = true;
-                run.problem(number, "binary content: NUL bytes or bytes that are not UTF-8");
+            if (!nulNoted && line.indexOf('\u0000') >= 0) {
+                nulNoted = true;
+                run.problem(number, "NUL bytes: the log holds binary content");
+            }
+            if (line.indexOf('\uFFFD') >= 0) {
+                if (replacedLines++ == 0) {
+                    firstReplaced = number;
+                }
             }
             run.accept(line, number);
+        }
+        if (replacedLines > 0 && replacedLines * 10 >= number) {
+            run.problem(firstReplaced, replacedLines + " of " + number
+                    + " lines hold bytes that are not UTF-8 (shown as U+FFFD): the log holds binary content");
         }
         return run.finish(lines.terminated());
     }

@@ -1014,7 +1014,7 @@ final class ParseRun {
         Commit culprit = null;
         if (culpritHash != null && lastCommitBlock != null) {
             if (lastCommitBlock.hash().equals(culpritHash)) {
-                culprit = lastCommitBlock.build();
+                culprit = lastCommitBlock.hasContent() ? lastCommitBlock.build() : null;
             } else {
                 problem(resultLine, "git named " + lastCommitBlock.hash() + " the first bad commit, the result names "
                         + culpritHash);
