@@ -43,6 +43,7 @@ final class ParseRun {
     private static final Pattern MERGE_BASE = Pattern.compile("^(" + HEX40 + ")/.* is a merge base(, check if it has the bug)?$");
     private static final Pattern SUMMARY = Pattern.compile(
             "^revisions tested: (\\d+), total time: (\\S+)(?: \\(build: (\\S+), test: (\\S+)\\))?\\s*$");
+    private static final Pattern SUMMARY_COUNT = Pattern.compile("^revisions tested: (\\d+)");
     private static final Pattern FIRST_COMMIT = Pattern.compile("^first (bad|good) commit: (" + HEX40 + ")(?: (.*))?$");
     private static final Pattern INCONCLUSIVE = Pattern.compile("^bisection is inconclusive, the first (bad|good) commit could be any of:?\\s*$");
     private static final Pattern HASH_LINE = Pattern.compile("^(" + HEX40 + ")(?:\\s.*)?$");
@@ -692,9 +693,13 @@ final class ParseRun {
             current.signature = value;
             return;
         }
-        // the 2019 form after the culprit's commit block: "kernel signature:   <hex>"
-        endBlock();
-        culpritSignature = value;
+        if (wide || current == null && lastCommitBlock != null) {
+            // the 2019 form after the culprit's commit block: "kernel signature:   <hex>"
+            endBlock();
+            culpritSignature = value;
+        } else {
+            problem(lineNo, "kernel signature outside of a \"testing commit\" block");
+        }
     }
 
     private void verdict(int run, String text) {
@@ -845,8 +850,10 @@ final class ParseRun {
             buildTime = m.group(3);
             testTime = m.group(4);
         } else {
-            problem(lineNo, "summary line not in the form \"revisions tested: N, total time: D (build: D, test: D)\"");
-            revisionsTested = null;
+            problem(lineNo, "summary line not in the form \"revisions tested: N, total time: D (build: D, test: D)\": "
+                    + abbreviate(line));
+            Matcher count = SUMMARY_COUNT.matcher(line);
+            revisionsTested = count.find() ? parseInt(count.group(1)) : null;
             totalTime = null;
             buildTime = null;
             testTime = null;
@@ -987,6 +994,14 @@ final class ParseRun {
             problem(resultLine, "the result speaks of a " + resultType.id() + " bisection, the header of a "
                     + headerType.id() + " bisection");
         }
+        if (!lastLineTerminated && resultLine == lineNo
+                && (resultKind == ResultKind.CULPRIT || resultKind == ResultKind.INCONCLUSIVE || resultKind == ResultKind.NOT_FOUND)) {
+            problem(resultLine, "the result line is cut: the log ends in the middle of it");
+            resultKind = ResultKind.NONE;
+            culpritHash = null;
+            culpritTitle = null;
+            inconclusive = null;
+        }
         switch (resultKind) {
             case ERROR -> outcome = Outcome.ERROR;
             case CULPRIT -> outcome = type == BisectionType.FIX ? Outcome.FIX : Outcome.CULPRIT;
@@ -999,7 +1014,7 @@ final class ParseRun {
                         problem(lineNo, "no \"revisions tested\" summary: the log has no result"
                                 + (lastLineTerminated ? "" : " (its last line is cut)"));
                     }
-                } else {
+                } else if (resultLine == 0) {
                     problem(summaryLine, "no result after the \"revisions tested\" summary");
                 }
             }
