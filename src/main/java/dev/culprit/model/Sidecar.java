@@ -25,7 +25,7 @@ public record Sidecar(
         List<String> to,
         List<String> cc) {
     private static final Pattern BUG_ID = Pattern.compile("[\\x21-\\x7e]{1,200}");
-    private static final Pattern MESSAGE_ID = Pattern.compile("<[\\x21-\\x3b\\x3d\\x3f-\\x7e]{1,900}>");
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[\\x21-\\x3b\\x3d\\x3f-\\x7e&&[^@]]{1,500}@[\\x21-\\x3b\\x3d\\x3f-\\x7e&&[^@]]{1,400}>");
     private static final Pattern URL = Pattern.compile("https?://[\\x21-\\x7e]{1,2000}");
 
     /**
@@ -39,11 +39,11 @@ public record Sidecar(
      */
     public record Links(String dashboard, String log, String kernelConfig, String reproC, String reproSyz) {
         public Links {
-            checkUrl("links.dashboard", dashboard);
-            checkUrl("links.log", log);
-            checkUrl("links.kernel-config", kernelConfig);
-            checkUrl("links.repro-c", reproC);
-            checkUrl("links.repro-syz", reproSyz);
+            checkUrl("dashboard", dashboard);
+            checkUrl("log", log);
+            checkUrl("kernel-config", kernelConfig);
+            checkUrl("repro-c", reproC);
+            checkUrl("repro-syz", reproSyz);
         }
 
         public static Links none() {

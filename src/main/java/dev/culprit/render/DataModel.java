@@ -106,7 +106,7 @@ public final class DataModel {
         if (s.title() != null && !s.title().isBlank()) {
             return s.title();
         }
-        return "";
+        return "an unknown crash";
     }
 
     private Map<String, Object> crash(Crash c) {
