@@ -21,14 +21,22 @@ This is a merge commit.
 </#list>
 </#macro>
 
-<#macro range>
-<#if start?? || stats.revisionsTested??>
+<#macro rangeSection>
+<#if start?? || stats.revisionsTested?? || stats.totalTime??>
 
-<#if start??>Started from ${start.shortHash}<#else>Started from an unknown commit</#if><#if stats.revisionsTested??>; ${stats.revisionsTested} revision<#if stats.revisionsTested != 1>s</#if> tested</#if><#if stats.totalTime??> in ${stats.totalTime}</#if><#if stats.buildTime?? && stats.testTime??> (build ${stats.buildTime}, test ${stats.testTime})</#if>.
+<#if start??>
+Start commit:     ${start.hash}
+</#if>
+<#if stats.revisionsTested??>
+Revisions tested: ${stats.revisionsTested}
+</#if>
+<#if stats.totalTime??>
+Time taken:       ${stats.totalTime}<#if stats.buildTime?? && stats.testTime??> (build ${stats.buildTime}, test ${stats.testTime})</#if>
+</#if>
 </#if>
 </#macro>
 
-<#macro reliability>
+<#macro reliabilitySection>
 <#if reliability.concerns?has_content>
 
 Reliability
@@ -45,7 +53,7 @@ Confidence: ${reliability.score}
 </#if>
 </#macro>
 
-<#macro crash>
+<#macro crashSection>
 <#if crash??>
 
 Crash
@@ -65,7 +73,7 @@ The original commit crashed with a different title: ${originalCrashTitle}
 </#if>
 </#macro>
 
-<#macro links>
+<#macro linksSection>
 <#if links?has_content>
 
 Links
@@ -88,7 +96,7 @@ Syz reproducer: ${links.reproSyz}
 </#if>
 </#macro>
 
-<#macro recipients>
+<#macro recipientsSection>
 
 Why you received this
 ---------------------
@@ -120,9 +128,9 @@ STAGING: this mail was redirected. It would have gone to:
 </#if>
 </#macro>
 
-<#macro footer>
+<#macro footerSection>
 
 -- 
 Sent by culprit, a bisection notification bot. Replies reach its operators.
-Result key: ${key}
+Result key: ${shortKey}
 </#macro>

@@ -2,8 +2,8 @@
 Bisection points at this commit as the cause of "${title}":
 
 <@c.commitBlock commit/>
-<@c.range/>
-<@c.reliability/>
+<@c.rangeSection/>
+<@c.reliabilitySection/>
 
 If you fix this, please add these tags to the commit:
 
@@ -14,7 +14,7 @@ Fixes: ${tags.fixes}
 <#if tags.closes??>
 Closes: ${tags.closes}
 </#if>
-<@c.crash/>
-<@c.links/>
-<@c.recipients/>
-<@c.footer/>
+<@c.crashSection/>
+<@c.linksSection/>
+<@c.recipientsSection/>
+<@c.footerSection/>

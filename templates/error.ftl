@@ -7,9 +7,9 @@ ${error.message}
 [... the error is longer; see the bisection log ...]
 </#if>
 </#if>
-<@c.range/>
-<@c.reliability/>
-<@c.crash/>
-<@c.links/>
-<@c.recipients/>
-<@c.footer/>
+<@c.rangeSection/>
+<@c.reliabilitySection/>
+<@c.crashSection/>
+<@c.linksSection/>
+<@c.recipientsSection/>
+<@c.footerSection/>

@@ -2,13 +2,13 @@
 Bisection found the commit that fixes "${title}":
 
 <@c.commitBlock commit/>
-<@c.range/>
-<@c.reliability/>
+<@c.rangeSection/>
+<@c.reliabilitySection/>
 
 If this commit fixes the bug, please reply to the original report with:
 
 #syz fix: ${commit.title}
-<@c.crash/>
-<@c.links/>
-<@c.recipients/>
-<@c.footer/>
+<@c.crashSection/>
+<@c.linksSection/>
+<@c.recipientsSection/>
+<@c.footerSection/>

@@ -2,9 +2,9 @@
 Bisection of "${title}" is inconclusive: the <#if type == "fix">fixing<#else>first bad</#if> commit could be any of these ${candidates?size}:
 
 <@c.candidateList/>
-<@c.range/>
-<@c.reliability/>
-<@c.crash/>
-<@c.links/>
-<@c.recipients/>
-<@c.footer/>
+<@c.rangeSection/>
+<@c.reliabilitySection/>
+<@c.crashSection/>
+<@c.linksSection/>
+<@c.recipientsSection/>
+<@c.footerSection/>

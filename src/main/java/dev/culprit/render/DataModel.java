@@ -91,6 +91,7 @@ public final class DataModel {
         m.put("redirected", redirected.stream().limit(MAX_LISTED).map(DataModel::recipient).toList());
         m.put("redirectedMore", Math.max(0, redirected.size() - MAX_LISTED));
         m.put("key", ctx.key().value());
+        m.put("shortKey", ctx.key().shortId());
         m.put("messageId", ctx.messageId());
         return m;
     }
@@ -222,7 +223,8 @@ public final class DataModel {
 
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
     private static void put(Map<String, Object> m, String key, Object value) {

@@ -115,12 +115,12 @@ public final class Renderer {
         }
     }
 
-    /** Trailing spaces removed from each line, at most one blank line in a row, one final newline. */
+    /** Trailing spaces removed from each line (except the signature separator {@code "-- "}), at most one blank line in a row, one final newline. */
     static String normalize(String body) {
         StringBuilder b = new StringBuilder(body.length());
         boolean blank = false;
         for (String line : body.replace("\r\n", "\n").split("\n", -1)) {
-            String l = line.stripTrailing();
+            String l = line.equals("-- ") ? line : line.stripTrailing();
             if (l.isEmpty()) {
                 blank = b.length() > 0;
                 continue;
