@@ -45,7 +45,6 @@ public final class Deliverer {
     private final Duration lease;
     private final KillSwitch killSwitch;
     private final SendTimePolicy policy;
-    private final String replyTo;
     private final String owner;
     private final Clock clock;
     private final Backoff backoff;
@@ -53,14 +52,13 @@ public final class Deliverer {
     private String lastPause;
 
     public Deliverer(Outbox outbox, MailTransport transport, DeliverySettings settings, Duration lease,
-            KillSwitch killSwitch, SendTimePolicy policy, String replyTo, String owner, Clock clock, Backoff backoff) {
+            KillSwitch killSwitch, SendTimePolicy policy, String owner, Clock clock, Backoff backoff) {
         this.outbox = outbox;
         this.transport = transport;
         this.settings = settings;
         this.lease = lease;
         this.killSwitch = killSwitch;
         this.policy = policy;
-        this.replyTo = replyTo;
         this.owner = owner;
         this.clock = clock;
         this.backoff = backoff;
@@ -202,7 +200,7 @@ public final class Deliverer {
             List<String> addresses = toSend.stream().map(OutboxRecipient::address).toList();
             SendOutcome outcome;
             try {
-                outcome = connection.send(MessageHeaders.withReplyTo(mail.message(), replyTo), addresses);
+                outcome = connection.send(mail.message(), addresses);
             } catch (DeliveryException e) {
                 SmtpFailure f = e.failure();
                 switch (f.kind()) {

@@ -15,7 +15,12 @@ public final class KillSwitch {
 
     public KillSwitch(boolean configured, Path stateDir) {
         this.configured = configured;
-        this.file = stateDir.resolve("paused");
+        this.file = stateDir == null ? null : stateDir.resolve("paused");
+    }
+
+    /** A switch that is never on: for dry runs, which send nothing anyway. */
+    public static KillSwitch never() {
+        return new KillSwitch(false, null);
     }
 
     /** Why sending is paused, or empty when it is not. */
@@ -23,7 +28,7 @@ public final class KillSwitch {
         if (configured) {
             return Optional.of("paused: true in the configuration");
         }
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (file != null && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of("the file " + file + " exists");
         }
         return Optional.empty();

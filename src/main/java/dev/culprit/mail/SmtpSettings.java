@@ -14,7 +14,6 @@ import java.time.Duration;
  * @param passwordEnv an environment variable holding the password
  * @param ehloName the name announced in EHLO; default the local host name
  * @param envelopeFrom the envelope sender (MAIL FROM), or null for the message's From
- * @param replyTo a Reply-To added to messages that carry none, or null
  * @param connectTimeout connect timeout
  * @param readTimeout read timeout
  * @param writeTimeout write timeout
@@ -28,7 +27,6 @@ public record SmtpSettings(
         String passwordEnv,
         String ehloName,
         String envelopeFrom,
-        String replyTo,
         Duration connectTimeout,
         Duration readTimeout,
         Duration writeTimeout) {
@@ -64,7 +62,7 @@ public record SmtpSettings(
         if (ehloName != null && !ehloName.matches("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]")) {
             throw new IllegalArgumentException("ehlo-name: not a domain or address literal: " + ehloName);
         }
-        for (String[] a : new String[][] {{"envelope-from", envelopeFrom}, {"reply-to", replyTo}}) {
+        for (String[] a : new String[][] {{"envelope-from", envelopeFrom}}) {
             if (a[1] != null && !a[1].matches("[^\\s@<>]+@[^\\s@<>]+")) {
                 throw new IllegalArgumentException(a[0] + ": not a plain address: " + a[1]);
             }
@@ -78,6 +76,6 @@ public record SmtpSettings(
     }
 
     public static SmtpSettings defaults() {
-        return new SmtpSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new SmtpSettings(null, null, null, null, null, null, null, null, null, null, null);
     }
 }
