@@ -11,7 +11,11 @@ import picocli.CommandLine.Command;
         description = "Mails the people responsible for the result of a syzkaller kernel bisection.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            ParseCommand.class
+            ParseCommand.class,
+            RunCommand.class,
+            OnceCommand.class,
+            StatusCommand.class,
+            CheckConfigCommand.class
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
