@@ -77,6 +77,19 @@ public record AssessPolicy(
         return weights.getOrDefault(signal, 0.0);
     }
 
+    /** The confidence left after the given signals: the product of {@code (1 - weight)}. */
+    public double score(java.util.Collection<String> raised) {
+        return score(weights, raised);
+    }
+
+    static double score(Map<String, Double> weights, java.util.Collection<String> raised) {
+        double score = 1.0;
+        for (String id : raised) {
+            score *= 1.0 - weights.getOrDefault(id, 0.0);
+        }
+        return Math.max(0, Math.min(1, score));
+    }
+
     private static double fraction(String key, Double value, double def) {
         if (value == null) {
             return def;

@@ -37,29 +37,16 @@ public final class Assessor {
     }
 
     public Assessment assess(BisectionReport r) {
-        Map<String, String> raised = new LinkedHashMap<>();
-        boolean single = r.outcome() == Outcome.CULPRIT || r.outcome() == Outcome.FIX;
-        if (!single) {
-            raised.put(Signals.NOT_SINGLE_COMMIT, notSingle(r));
-        } else {
-            structural(r, raised);
-            if (isCause(r)) {
-                crashEvidence(r, raised);
-            }
-            rangeEvidence(r, raised);
-            reproducer(r, raised);
-        }
+        Map<String, String> raised = findings(r);
+        boolean single = isSingle(r);
         List<Signal> signals = new ArrayList<>();
-        double score = 1.0;
-        for (String id : Signals.ALL) {
-            String reason = raised.get(id);
-            double w = policy.weight(id);
-            if (reason != null && w > 0) {
-                signals.add(new Signal(id, w, reason));
-                score *= 1.0 - w;
+        for (var e : raised.entrySet()) {
+            double w = policy.weight(e.getKey());
+            if (w > 0) {
+                signals.add(new Signal(e.getKey(), w, e.getValue()));
             }
         }
-        score = Math.max(0, Math.min(1, score));
+        double score = policy.score(raised.keySet());
         Verdict verdict;
         if (r.outcome() == Outcome.TRUNCATED) {
             verdict = Verdict.SKIP;
@@ -69,6 +56,36 @@ public final class Assessor {
             verdict = Verdict.MODERATE;
         }
         return new Assessment(verdict, score, signals);
+    }
+
+    /**
+     * Every signal the log raises, whatever its weight, with its reason, in report order.
+     * {@link #assess} keeps those of non-zero weight.
+     */
+    public Map<String, String> findings(BisectionReport r) {
+        Map<String, String> raised = new LinkedHashMap<>();
+        if (!isSingle(r)) {
+            raised.put(Signals.NOT_SINGLE_COMMIT, notSingle(r));
+        } else {
+            structural(r, raised);
+            if (isCause(r)) {
+                crashEvidence(r, raised);
+            }
+            rangeEvidence(r, raised);
+            reproducer(r, raised);
+        }
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String id : Signals.ALL) {
+            if (raised.containsKey(id)) {
+                ordered.put(id, raised.get(id));
+            }
+        }
+        return ordered;
+    }
+
+    /** Whether the bisection ended on one commit (a culprit or a fix). */
+    public static boolean isSingle(BisectionReport r) {
+        return r.outcome() == Outcome.CULPRIT || r.outcome() == Outcome.FIX;
     }
 
     private static String notSingle(BisectionReport r) {
