@@ -9,11 +9,13 @@ import java.util.Map;
  *
  * <p>The score of a result is the product of {@code (1 - weight)} over the signals raised, and a
  * single-commit result is mailed when the score is at least the policy's mail threshold (0.5 by
- * default). The defaults come in three strengths, chosen on syzbot's labelled cause bisections:
+ * default). The defaults come in four strengths, chosen on syzbot's labelled cause bisections
+ * ({@link CrossValidation} checks that the choice generalises):
  * <ul>
  *   <li>1.0, structural: the commit cannot have caused any crash (merge, no-op build, release
  *       commit) or there is no single commit; one such signal holds the result;
- *   <li>0.6: the commit changes nothing that is built into the tested kernel; holds on its own;
+ *   <li>0.6, the commit and the crash do not meet: it changes nothing that is built into the
+ *       tested kernel, or none of the files in the crash's call trace; holds on its own;
  *   <li>0.3, doubts about the evidence: one is reported but still mailed, two hold the result
  *       ({@code 0.7 * 0.7 < 0.5});
  *   <li>0.15 and 0.1, context: reported, but never enough to hold a result together with a
@@ -54,7 +56,7 @@ public final class Signals {
         m.put(UNBUILT_CHANGE, 0.6);
         m.put(CRASH_CHANGED, 0.3);
         m.put(FEW_CRASHES, 0.3);
-        m.put(NOT_IN_TRACE, 0.3);
+        m.put(NOT_IN_TRACE, 0.6);
         m.put(COMPILER_CHANGED, 0.3);
         m.put(NOISY_GOOD, 0.3);
         m.put(START_COMMIT, 0.3);

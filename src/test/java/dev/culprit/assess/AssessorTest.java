@@ -195,6 +195,7 @@ class AssessorTest {
         assertThat(ids(a)).containsExactly(Signals.NOT_IN_TRACE);
         assertThat(reason(a, Signals.NOT_IN_TRACE)).isEqualTo(
                 "None of the files the commit changes (drivers/net/tun.c) appears in the crash's call trace.");
+        assertThat(a.verdict()).isEqualTo(Verdict.MODERATE);
     }
 
     @Test
@@ -203,6 +204,15 @@ class AssessorTest {
         assertThat(reason(assess(b), Signals.NOT_IN_TRACE)).isEqualTo("None of the files the commit changes "
                 + "(fs/ext4/inode.c, fs/ext4/ext4.h, fs/ext4/super.c and 1 more) appears in the crash's call trace "
                 + "(only neighbouring files in the same directory).");
+    }
+
+    @Test
+    void countsFilesOfTheAllocationAndFreeStacksAsInTheTrace() {
+        Reports b = Reports.clean().files("fs/ext4/super.c");
+        String report = Reports.REPORT + "\nFreed by task 8320:\n kfree+0x108/0x2c0 mm/slab.c:3757\n"
+                + " ext4_put_super+0x1b/0x70 fs/ext4/super.c:1201\n";
+        b.crash = new Crash(Reports.TITLE, report, false, report.length());
+        assertThat(ids(assess(b))).doesNotContain(Signals.NOT_IN_TRACE);
     }
 
     @Test
