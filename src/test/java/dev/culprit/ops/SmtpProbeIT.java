@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The SMTP probe against a real server (GreenMail, plain SMTP and SMTPS, dynamic ports). */
 class SmtpProbeIT {
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP_SMTPS.dynamicPort())
+    static GreenMailExtension greenMail = new GreenMailExtension(
+            ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP, ServerSetupTest.SMTPS}))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("bot@example.org", "bot", "s3cret"));
 
     private static SmtpProbe.Target target(int port, SmtpProbe.Security security, String user, String password) {
