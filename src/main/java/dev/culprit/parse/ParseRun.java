@@ -11,7 +11,9 @@ import dev.culprit.model.ParseResult;
 import dev.culprit.model.RunVerdict;
 import dev.culprit.model.TestedRevision;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,7 @@ final class ParseRun {
     static final int MAX_STEPS = 5_000;
     static final int MAX_LIST = 10_000;
     static final int MAX_INFO_LINES = 1_000;
+    static final int MAX_SHARED_STRINGS = 4_096;
 
     private static final String HEX40 = "[0-9a-f]{40}";
     private static final Pattern HOST_LINE = Pattern.compile("^(.+) starts bisection (.+)$");
@@ -60,6 +63,7 @@ final class ParseRun {
     private final int crashReportLimit;
     private final int textLimit;
     private final Problems problems = new Problems();
+    private final Map<String, String> sharedStrings = new HashMap<>();
 
     private Mode mode = Mode.BODY;
     private long lineNo;
@@ -707,7 +711,20 @@ final class ParseRun {
             problem(lineNo, "verdict outside of a \"testing commit\" block");
             return;
         }
-        addVerdict(toVerdict(run, text));
+        RunVerdict v = toVerdict(run, text);
+        addVerdict(new RunVerdict(v.run(), v.kind(), shared(v.detail())));
+    }
+
+    /** The same crash title is printed hundreds of times; keep one copy of each. */
+    private String shared(String s) {
+        String known = sharedStrings.get(s);
+        if (known != null) {
+            return known;
+        }
+        if (sharedStrings.size() < MAX_SHARED_STRINGS) {
+            sharedStrings.put(s, s);
+        }
+        return s;
     }
 
     private void addVerdict(RunVerdict v) {
