@@ -98,7 +98,7 @@ final class PreviewCommand implements Callable<Integer> {
             err.println("culprit: " + e.getMessage());
             return 2;
         } catch (RenderException e) {
-            err.println("culprit: " + e.getMessage());
+            err.println("culprit: render.templates: " + e.getMessage());
             return 2;
         }
         ObjectMapper mapper = new ObjectMapper();
