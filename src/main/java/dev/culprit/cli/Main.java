@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Mails the people responsible for the result of a syzkaller kernel bisection.",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            ParseCommand.class,
+            RunCommand.class,
+            OnceCommand.class,
+            StatusCommand.class,
+            CheckConfigCommand.class
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

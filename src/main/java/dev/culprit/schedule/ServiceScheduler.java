@@ -1,0 +1,111 @@
+package dev.culprit.schedule;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.UUID;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quartz as the clock: an in-memory job store, the spool scan and the outbox delivery as two
+ * jobs that never run concurrently with themselves, missed runs skipped rather than replayed,
+ * and a directory watch that triggers the scan early. State lives in the store, not in Quartz.
+ */
+public final class ServiceScheduler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ServiceScheduler.class);
+    static final JobKey SCAN = JobKey.jobKey("spool-scan", "culprit");
+    static final JobKey DELIVER = JobKey.jobKey("outbox-deliver", "culprit");
+
+    private final CulpritService service;
+    private final ScheduleSettings settings;
+    private final Path inbox;
+    private final Scheduler scheduler;
+    private InboxWatcher watcher;
+
+    /**
+     * @param inbox the folder to watch for new logs, or null for no watch (a dry run over a spool
+     *     that does not exist)
+     */
+    public ServiceScheduler(CulpritService service, ScheduleSettings settings, Path inbox) throws SchedulerException {
+        this.service = service;
+        this.settings = settings;
+        this.inbox = inbox;
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", "culprit-" + UUID.randomUUID());
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.threadPool.threadCount", "2");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
+        scheduler = new StdSchedulerFactory(p).getScheduler();
+        scheduler.setJobFactory((bundle, s) -> newJob(bundle.getJobDetail().getJobClass()));
+    }
+
+    private Job newJob(Class<? extends Job> type) throws SchedulerException {
+        if (type == SpoolScanJob.class) {
+            return new SpoolScanJob(service);
+        }
+        if (type == DeliveryJob.class) {
+            return new DeliveryJob(service);
+        }
+        throw new SchedulerException("unknown job " + type.getName());
+    }
+
+    /** Schedules both jobs, starts the watch, and runs the first scan at once. */
+    public void start() throws SchedulerException, IOException {
+        scheduler.scheduleJob(JobBuilder.newJob(SpoolScanJob.class).withIdentity(SCAN).build(),
+                repeating("spool-scan", settings.scanInterval().toMillis()));
+        scheduler.scheduleJob(JobBuilder.newJob(DeliveryJob.class).withIdentity(DELIVER).build(),
+                repeating("outbox-deliver", settings.deliverInterval().toMillis()));
+        if (settings.watch() && inbox != null) {
+            watcher = new InboxWatcher(inbox, this::wakeScan);
+            watcher.start();
+        }
+        scheduler.start();
+        log.info("scanning every {} s, delivering every {} s{}", settings.scanInterval().toMillis() / 1000.0,
+                settings.deliverInterval().toMillis() / 1000.0, watcher == null ? "" : ", watching " + inbox);
+    }
+
+    private static Trigger repeating(String name, long millis) {
+        return TriggerBuilder.newTrigger().withIdentity(name, "culprit").startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(millis).repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+    }
+
+    private void wakeScan() {
+        try {
+            if (!service.stopping() && !scheduler.isShutdown()) {
+                scheduler.triggerJob(SCAN);
+            }
+        } catch (SchedulerException e) {
+            log.debug("cannot wake the spool scan: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Stops: no new job starts, the running ones finish the log or mail in hand, then this
+     * returns.
+     */
+    @Override
+    public void close() {
+        service.stop();
+        if (watcher != null) {
+            watcher.close();
+        }
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            log.warn("stopping the scheduler: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.culprit.spool;
+
+import dev.culprit.model.PreparedMail;
+import dev.culprit.store.Acceptance;
+import dev.culprit.store.Outbox;
+import dev.culprit.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass over the spool: claim each ready log, turn it into a mail, store the mail in the
+ * outbox, archive the log. The outbox commit comes before the log leaves {@code work/}, and a
+ * log content is recorded as processed in the same transaction, so a crash at any point leads
+ * to the same single mail after a restart.
+ *
+ * <p>In read-only mode (dry run) nothing in the spool moves: logs are read where they lie, and
+ * what would have been moved is only logged.
+ */
+public final class SpoolScanner {
+    private static final Logger log = LoggerFactory.getLogger(SpoolScanner.class);
+
+    private final SpoolDirectory spool;
+    private final LogProcessor processor;
+    private final Outbox outbox;
+    private final boolean readOnly;
+
+    public SpoolScanner(SpoolDirectory spool, LogProcessor processor, Outbox outbox, boolean readOnly) {
+        this.spool = spool;
+        this.processor = processor;
+        this.outbox = outbox;
+        this.readOnly = readOnly;
+    }
+
+    public SpoolDirectory spool() {
+        return spool;
+    }
+
+    /** Processes again what a crash left in {@code work/}. */
+    public ScanResult recover(BooleanSupplier stopping) throws IOException {
+        if (readOnly && !spool.exists()) {
+            return ScanResult.EMPTY;
+        }
+        List<Path> left = spool.inWork();
+        if (!left.isEmpty()) {
+            log.info("processing {} log(s) left in {} by an earlier run", left.size(), spool.work());
+        }
+        ScanResult r = ScanResult.EMPTY;
+        for (Path p : left) {
+            if (stopping.getAsBoolean()) {
+                break;
+            }
+            r = r.plus(process(p));
+            if (r.deferred() > 0) {
+                break;
+            }
+        }
+        return r;
+    }
+
+    /** Claims and processes every ready log in {@code inbox/}, stopping early when asked to. */
+    public ScanResult scan(BooleanSupplier stopping) throws IOException {
+        if (readOnly && !spool.exists()) {
+            log.warn("spool {} has no inbox/work/done/failed folders; nothing to read", spool.root());
+            return ScanResult.EMPTY;
+        }
+        ScanResult r = ScanResult.EMPTY;
+        for (Path p : spool.ready()) {
+            if (stopping.getAsBoolean()) {
+                break;
+            }
+            Optional<Path> claimed = readOnly ? Optional.of(p) : spool.claim(p);
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            r = r.plus(process(claimed.get()));
+            if (r.deferred() > 0) {
+                break;
+            }
+        }
+        return r;
+    }
+
+    private ScanResult process(Path file) throws IOException {
+        String name = SpoolDirectory.badName(file.getFileName().toString()).isPresent()
+                ? SpoolDirectory.escape(file.getFileName().toString())
+                : file.getFileName().toString();
+        try {
+            byte[] bytes = spool.read(file);
+            String hash = sha256(bytes);
+            Optional<String> seen = outbox.processedAs(hash);
+            if (seen.isPresent()) {
+                log.info("{}: same content as {}, processed before; nothing new to mail", name, seen.get());
+                done(file);
+                return new ScanResult(0, 0, 0, 1, 0, 0);
+            }
+            byte[] sidecar = spool.readSidecar(file);
+            PreparedMail mail = processor.prepare(name, bytes, sidecar);
+            Acceptance a = outbox.accept(mail, name, hash);
+            done(file);
+            String id = mail.key().shortId();
+            return switch (a.disposition()) {
+                case QUEUED -> {
+                    log.info("{}: result {} queued for {} recipient(s)", name, id, mail.recipients().size());
+                    yield new ScanResult(1, 0, 0, 0, 0, 0);
+                }
+                case HELD -> {
+                    log.info("{}: result {} held for moderation", name, id);
+                    yield new ScanResult(0, 1, 0, 0, 0, 0);
+                }
+                case SKIPPED -> {
+                    log.info("{}: result {} not mailed: verdict skip", name, id);
+                    yield new ScanResult(0, 0, 1, 0, 0, 0);
+                }
+                case DUPLICATE_CONTENT -> {
+                    log.info("{}: same content as {}, processed before; nothing new to mail", name, a.duplicateOf());
+                    yield new ScanResult(0, 0, 0, 1, 0, 0);
+                }
+                case DUPLICATE_RESULT -> {
+                    log.info("{}: result {} is already in the outbox; nothing new to mail", name, id);
+                    yield new ScanResult(0, 0, 0, 1, 0, 0);
+                }
+            };
+        } catch (LogRejectedException e) {
+            failed(file, name, e.getMessage());
+            return new ScanResult(0, 0, 0, 0, 1, 0);
+        } catch (StoreException e) {
+            log.error("{}: the store is unavailable, the log waits for the next scan: {}", name, e.getMessage());
+            if (!readOnly) {
+                spool.unclaim(file);
+            }
+            return new ScanResult(0, 0, 0, 0, 0, 1);
+        } catch (RuntimeException e) {
+            // a defect in processing must not lose the log: it goes to failed/ with the cause
+            log.error("{}: processing failed unexpectedly", name, e);
+            failed(file, name, "internal error while processing: " + e);
+            return new ScanResult(0, 0, 0, 0, 1, 0);
+        }
+    }
+
+    private void done(Path file) throws IOException {
+        if (!readOnly) {
+            spool.toDone(file);
+        }
+    }
+
+    private void failed(Path file, String name, String reason) throws IOException {
+        if (readOnly) {
+            log.warn("{}: would go to failed/: {}", name, reason);
+        } else {
+            Path to = spool.toFailed(file, reason);
+            log.warn("{}: moved to {}: {}", name, to, reason);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
