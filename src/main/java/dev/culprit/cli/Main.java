@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             OnceCommand.class,
             StatusCommand.class,
-            CheckConfigCommand.class
+            CheckConfigCommand.class,
+            AssessReportCommand.class
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

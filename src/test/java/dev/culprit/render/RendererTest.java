@@ -47,8 +47,9 @@ class RendererTest {
     @Test
     void concernsAppearInAReliabilitySection() throws Exception {
         Rendered r = RenderFixture.render(ReportBuilder.culprit().flaky().build());
-        assertThat(r.body()).contains("Reliability\n-----------\nCheck this result before acting on it:\n"
-                + "- The reproducer was flagged as flaky.\nConfidence: 0.50\n");
+        assertThat(r.body()).contains("Reliability\n-----------\nThe result was judged reliable enough to mail, with these concerns:\n"
+                + "- The reproducer is flaky, so a commit may have been judged good only because the crash did not show up.\n"
+                + "Confidence: 0.85\n");
     }
 
     @Test
@@ -68,7 +69,7 @@ class RendererTest {
         assertThat(r.subject()).isEqualTo("[culprit] possible deadlock in hfsplus_file_extend: cause bisection inconclusive (2 candidates)");
         assertThat(r.body()).contains("the first bad commit could be any of these 2:\n\n"
                 + "  1111111111111111111111111111111111111111\n  2222222222222222222222222222222222222222\n")
-                .contains("- The bisection did not end on a single commit (inconclusive).");
+                .contains("- The bisection did not end on a single commit: 2 candidates remain.");
     }
 
     @Test
