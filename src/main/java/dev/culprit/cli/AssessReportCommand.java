@@ -108,7 +108,7 @@ final class AssessReportCommand implements Callable<Integer> {
         AssessPolicy policy = config.assess();
         LabelledEvaluation eval;
         try {
-            eval = evaluate(rows, labelsFile, new LogParser(config.parse().crashReportLimit()), new Assessor(policy));
+            eval = evaluate(dir, labelsFile, rows, new LogParser(config.parse().crashReportLimit()), new Assessor(policy));
         } catch (IOException e) {
             err.println("culprit: " + e.getMessage());
             return 1;
@@ -133,8 +133,9 @@ final class AssessReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private LabelledEvaluation evaluate(List<LabelsFile.Label> rows, Path labelsFile, LogParser parser, Assessor assessor)
-            throws IOException {
+    /** Parses and assesses {@code <dir>/<log>.txt} for every labelled row. */
+    static LabelledEvaluation evaluate(Path dir, Path labelsFile, List<LabelsFile.Label> rows, LogParser parser,
+            Assessor assessor) throws IOException {
         List<LabelledEvaluation.Entry> entries = new ArrayList<>();
         for (LabelsFile.Label row : rows) {
             Path file = dir.resolve(row.log().endsWith(".txt") ? row.log() : row.log() + ".txt");
