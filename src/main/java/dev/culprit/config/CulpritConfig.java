@@ -4,6 +4,9 @@ import dev.culprit.assess.AssessPolicy;
 import dev.culprit.mail.DeliverySettings;
 import dev.culprit.mail.MessageSettings;
 import dev.culprit.mail.SmtpSettings;
+import dev.culprit.ops.MetricsSettings;
+import dev.culprit.ops.RetentionSettings;
+import dev.culprit.ops.WatchdogSettings;
 import dev.culprit.recipients.RecipientSettings;
 import dev.culprit.render.RenderSettings;
 import dev.culprit.schedule.ScheduleSettings;
@@ -25,6 +28,9 @@ import dev.culprit.store.StoreSettings;
  * @param delivery retries and caps
  * @param schedule how often the jobs run
  * @param paused the kill switch: nothing is sent while true
+ * @param metrics the optional HTTP endpoint for metrics and health
+ * @param watchdog when a stalled scheduler makes the process exit
+ * @param retention how long done logs and sent mail bodies are kept
  */
 public record CulpritConfig(
         ParseSettings parse,
@@ -37,7 +43,10 @@ public record CulpritConfig(
         SmtpSettings smtp,
         DeliverySettings delivery,
         ScheduleSettings schedule,
-        Boolean paused) {
+        Boolean paused,
+        MetricsSettings metrics,
+        WatchdogSettings watchdog,
+        RetentionSettings retention) {
     public CulpritConfig {
         parse = parse == null ? ParseSettings.defaults() : parse;
         assess = assess == null ? AssessPolicy.defaults() : assess;
@@ -50,9 +59,12 @@ public record CulpritConfig(
         delivery = delivery == null ? DeliverySettings.defaults() : delivery;
         schedule = schedule == null ? ScheduleSettings.defaults() : schedule;
         paused = paused != null && paused;
+        metrics = metrics == null ? MetricsSettings.defaults() : metrics;
+        watchdog = watchdog == null ? WatchdogSettings.defaults() : watchdog;
+        retention = retention == null ? RetentionSettings.defaults() : retention;
     }
 
     public static CulpritConfig defaults() {
-        return new CulpritConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new CulpritConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }
