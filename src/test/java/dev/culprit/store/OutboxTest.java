@@ -8,10 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.culprit.model.Verdict;
 import dev.culprit.store.MailUpdate.LedgerEntry;
 import dev.culprit.store.MailUpdate.RecipientChange;
-import java.time.Clock;
+import dev.culprit.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -151,33 +150,5 @@ class OutboxTest {
         assertThat(outbox.setupProblem()).hasValueSatisfying(p -> assertThat(p.text()).isEqualTo("535 authentication failed"));
         outbox.clearSetupProblem();
         assertThat(outbox.setupProblem()).isEmpty();
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
