@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Mails the people responsible for the result of a syzkaller kernel bisection.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ParseCommand.class,
             RunCommand.class,
             OnceCommand.class,
             StatusCommand.class,
@@ -31,7 +32,7 @@ public final class Main implements Runnable {
 
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExitCodeExceptionMapper(e -> 1);
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("culprit: " + ex.getMessage());
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("failure", ex);
