@@ -7,7 +7,6 @@ import dev.culprit.mail.Deliverer;
 import dev.culprit.mail.KillSwitch;
 import dev.culprit.mail.MailTransport;
 import dev.culprit.mail.MboxTransport;
-import dev.culprit.mail.SendTimePolicy;
 import dev.culprit.mail.SmtpErrorClassifier;
 import dev.culprit.mail.SmtpTransport;
 import dev.culprit.schedule.CulpritService;
@@ -77,7 +76,7 @@ final class ServiceWiring implements AutoCloseable {
                 kill = new KillSwitch(config.paused(), config.state().dir());
             }
             Deliverer deliverer = new Deliverer(outbox, transport, config.delivery(), config.state().lease(), kill,
-                    SendTimePolicy.optOutsOnly(), instanceId(), clock,
+                    new SendTimeRecipientPolicy(config.recipients()), instanceId(), clock,
                     new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()));
             SpoolScanner scanner = new SpoolScanner(spool, processor, outbox, dryRun);
             return new ServiceWiring(config, db, outbox, spool, new CulpritService(scanner, deliverer, outbox));
