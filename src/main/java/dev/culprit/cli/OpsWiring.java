@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The operational parts of the service wired from the configuration: watchdog limits, retention. */
 final class OpsWiring {
+    private static final Logger log = LoggerFactory.getLogger(OpsWiring.class);
     /** How often retention runs (and once at start). */
     static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
     /** How long a watchdog exit waits for the shutdown hooks before halting the JVM. */
@@ -40,6 +43,7 @@ final class OpsWiring {
         if (!config.retention().enabled()) {
             return Optional.empty();
         }
+        log.info("retention: logs in {} and bodies of sent mails are removed after {} days", done, config.retention().days());
         return Optional.of(new Retention(done, config.retention().days(), clock, new SentBodies(database, clock)));
     }
 }
