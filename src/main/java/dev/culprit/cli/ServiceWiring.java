@@ -7,8 +7,10 @@ import dev.culprit.mail.Deliverer;
 import dev.culprit.mail.KillSwitch;
 import dev.culprit.mail.MailTransport;
 import dev.culprit.mail.MboxTransport;
+import dev.culprit.mail.ObservedTransport;
 import dev.culprit.mail.SmtpErrorClassifier;
 import dev.culprit.mail.SmtpTransport;
+import dev.culprit.ops.ServiceEvents;
 import dev.culprit.pipeline.PolicyAtSend;
 import dev.culprit.schedule.CulpritService;
 import dev.culprit.spool.LogProcessor;
@@ -56,6 +58,14 @@ final class ServiceWiring implements AutoCloseable {
      */
     static ServiceWiring create(CulpritConfig config, LogProcessor processor, OutputStream dryRunOut, String dryRunWhere,
             Secrets secrets, Clock clock) throws StoreException, IOException {
+        return create(config, processor, dryRunOut, dryRunWhere, secrets, clock, ServiceEvents.NONE);
+    }
+
+    /**
+     * @param events told about scans, logs, mails and SMTP errors (metrics and the watchdog)
+     */
+    static ServiceWiring create(CulpritConfig config, LogProcessor processor, OutputStream dryRunOut, String dryRunWhere,
+            Secrets secrets, Clock clock, ServiceEvents events) throws StoreException, IOException {
         boolean dryRun = dryRunOut != null;
         Database db = dryRun ? Database.inMemory()
                 : Database.open(config.state(), secrets.read("state.password", config.state().passwordFile(),
@@ -73,14 +83,15 @@ final class ServiceWiring implements AutoCloseable {
                 kill = KillSwitch.never();
             } else {
                 String password = secrets.read("smtp.password", config.smtp().passwordFile(), config.smtp().passwordEnv());
-                transport = new SmtpTransport(config.smtp(), password, new SmtpErrorClassifier());
+                transport = new ObservedTransport(new SmtpTransport(config.smtp(), password, new SmtpErrorClassifier()), events);
                 kill = new KillSwitch(config.paused(), config.state().dir());
             }
             Deliverer deliverer = new Deliverer(outbox, transport, config.delivery(), config.state().lease(), kill,
                     PolicyAtSend.of(config.recipients()), instanceId(), clock,
-                    new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()));
-            SpoolScanner scanner = new SpoolScanner(spool, processor, outbox, dryRun);
-            return new ServiceWiring(config, db, outbox, spool, new CulpritService(scanner, deliverer, outbox));
+                    new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()),
+                    events);
+            SpoolScanner scanner = new SpoolScanner(spool, processor, outbox, dryRun, events);
+            return new ServiceWiring(config, db, outbox, spool, new CulpritService(scanner, deliverer, outbox, events, clock));
         } catch (RuntimeException | IOException e) {
             db.close();
             throw e;

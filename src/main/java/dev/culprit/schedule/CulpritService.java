@@ -2,11 +2,13 @@ package dev.culprit.schedule;
 
 import dev.culprit.mail.BatchResult;
 import dev.culprit.mail.Deliverer;
+import dev.culprit.ops.ServiceEvents;
 import dev.culprit.spool.ScanResult;
 import dev.culprit.spool.SpoolScanner;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +24,21 @@ public final class CulpritService {
     private final SpoolScanner scanner;
     private final Deliverer deliverer;
     private final Outbox outbox;
+    private final ServiceEvents events;
+    private final Clock clock;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     public CulpritService(SpoolScanner scanner, Deliverer deliverer, Outbox outbox) {
+        this(scanner, deliverer, outbox, ServiceEvents.NONE, Clock.systemUTC());
+    }
+
+    /** @param events told when scans and deliveries start and finish (metrics, watchdog) */
+    public CulpritService(SpoolScanner scanner, Deliverer deliverer, Outbox outbox, ServiceEvents events, Clock clock) {
         this.scanner = scanner;
         this.deliverer = deliverer;
         this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** After a crash: mails left in {@code sending} and logs left in {@code work/} are taken up again. */
@@ -41,11 +52,15 @@ public final class CulpritService {
 
     /** One pass over the inbox. */
     public ScanResult scan() throws IOException {
-        return scanner.scan(stopping::get);
+        events.scanStarted();
+        ScanResult r = scanner.scan(stopping::get);
+        events.scanFinished(clock.instant());
+        return r;
     }
 
     /** Sends batches until nothing is due, delivery is paused, or the service stops. */
     public BatchResult deliver() throws StoreException {
+        events.deliveryStarted();
         BatchResult total = BatchResult.EMPTY;
         while (!stopping.get()) {
             BatchResult b = deliverer.deliverBatch(stopping::get);
@@ -54,6 +69,7 @@ public final class CulpritService {
                 break;
             }
         }
+        events.deliveryFinished();
         return total;
     }
 
