@@ -1,5 +1,6 @@
 package dev.culprit.cli;
 
+import dev.culprit.config.ConfigException;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.mail.Backoff;
@@ -7,9 +8,9 @@ import dev.culprit.mail.Deliverer;
 import dev.culprit.mail.KillSwitch;
 import dev.culprit.mail.MailTransport;
 import dev.culprit.mail.MboxTransport;
-import dev.culprit.mail.SendTimePolicy;
 import dev.culprit.mail.SmtpErrorClassifier;
 import dev.culprit.mail.SmtpTransport;
+import dev.culprit.moderation.ModerationWiring;
 import dev.culprit.schedule.CulpritService;
 import dev.culprit.spool.LogProcessor;
 import dev.culprit.spool.SpoolDirectory;
@@ -55,7 +56,7 @@ final class ServiceWiring implements AutoCloseable {
      * @param dryRunOut where a dry run writes its mails, or null for the real service
      */
     static ServiceWiring create(CulpritConfig config, LogProcessor processor, OutputStream dryRunOut, String dryRunWhere,
-            Secrets secrets, Clock clock) throws StoreException, IOException {
+            Secrets secrets, Clock clock) throws StoreException, IOException, ConfigException {
         boolean dryRun = dryRunOut != null;
         Database db = dryRun ? Database.inMemory()
                 : Database.open(config.state(), secrets.read("state.password", config.state().passwordFile(),
@@ -76,12 +77,14 @@ final class ServiceWiring implements AutoCloseable {
                 transport = new SmtpTransport(config.smtp(), password, new SmtpErrorClassifier());
                 kill = new KillSwitch(config.paused(), config.state().dir());
             }
+            ModerationWiring moderation = ModerationWiring.create(config, outbox, clock);
             Deliverer deliverer = new Deliverer(outbox, transport, config.delivery(), config.state().lease(), kill,
-                    SendTimePolicy.optOutsOnly(), instanceId(), clock,
+                    moderation.policy(), instanceId(), clock,
                     new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()));
             SpoolScanner scanner = new SpoolScanner(spool, processor, outbox, dryRun);
-            return new ServiceWiring(config, db, outbox, spool, new CulpritService(scanner, deliverer, outbox));
-        } catch (RuntimeException | IOException e) {
+            return new ServiceWiring(config, db, outbox, spool,
+                    new CulpritService(scanner, deliverer, outbox, moderation.notices()::queueMissing));
+        } catch (RuntimeException | IOException | ConfigException e) {
             db.close();
             throw e;
         }

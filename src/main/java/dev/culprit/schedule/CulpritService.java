@@ -22,12 +22,24 @@ public final class CulpritService {
     private final SpoolScanner scanner;
     private final Deliverer deliverer;
     private final Outbox outbox;
+    private final AfterScan afterScan;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
+    /** Work that follows every scan, such as queueing notices about held mails. */
+    @FunctionalInterface
+    public interface AfterScan {
+        void run() throws StoreException;
+    }
+
     public CulpritService(SpoolScanner scanner, Deliverer deliverer, Outbox outbox) {
+        this(scanner, deliverer, outbox, () -> { });
+    }
+
+    public CulpritService(SpoolScanner scanner, Deliverer deliverer, Outbox outbox, AfterScan afterScan) {
         this.scanner = scanner;
         this.deliverer = deliverer;
         this.outbox = outbox;
+        this.afterScan = afterScan;
     }
 
     /** After a crash: mails left in {@code sending} and logs left in {@code work/} are taken up again. */
@@ -36,12 +48,25 @@ public final class CulpritService {
         if (back > 0) {
             log.info("{} mail(s) interrupted while sending by an earlier run are pending again", back);
         }
-        return scanner.recover(stopping::get);
+        ScanResult r = scanner.recover(stopping::get);
+        afterScan();
+        return r;
     }
 
     /** One pass over the inbox. */
     public ScanResult scan() throws IOException {
-        return scanner.scan(stopping::get);
+        ScanResult r = scanner.scan(stopping::get);
+        afterScan();
+        return r;
+    }
+
+    private void afterScan() {
+        try {
+            afterScan.run();
+        } catch (StoreException e) {
+            // tried again after the next scan
+            log.error("after the spool scan: {}", e.getMessage());
+        }
     }
 
     /** Sends batches until nothing is due, delivery is paused, or the service stops. */
