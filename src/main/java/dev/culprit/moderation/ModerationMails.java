@@ -145,7 +145,7 @@ public final class ModerationMails {
 
     /** The body of the held mail as it would go out, bounded; null when there is none. */
     private static String heldBody(HeldMail held) {
-        String body = bodyOf(held.message());
+        String body = bodyOf(held.message()).stripTrailing();
         return body.isBlank() ? null : body;
     }
 
