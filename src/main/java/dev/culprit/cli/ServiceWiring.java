@@ -1,5 +1,6 @@
 package dev.culprit.cli;
 
+import dev.culprit.config.ConfigException;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.mail.Backoff;
@@ -10,8 +11,8 @@ import dev.culprit.mail.MboxTransport;
 import dev.culprit.mail.ObservedTransport;
 import dev.culprit.mail.SmtpErrorClassifier;
 import dev.culprit.mail.SmtpTransport;
+import dev.culprit.moderation.ModerationWiring;
 import dev.culprit.ops.ServiceEvents;
-import dev.culprit.pipeline.PolicyAtSend;
 import dev.culprit.schedule.CulpritService;
 import dev.culprit.spool.LogProcessor;
 import dev.culprit.spool.SpoolDirectory;
@@ -57,7 +58,7 @@ final class ServiceWiring implements AutoCloseable {
      * @param dryRunOut where a dry run writes its mails, or null for the real service
      */
     static ServiceWiring create(CulpritConfig config, LogProcessor processor, OutputStream dryRunOut, String dryRunWhere,
-            Secrets secrets, Clock clock) throws StoreException, IOException {
+            Secrets secrets, Clock clock) throws StoreException, IOException, ConfigException {
         return create(config, processor, dryRunOut, dryRunWhere, secrets, clock, ServiceEvents.NONE);
     }
 
@@ -65,7 +66,7 @@ final class ServiceWiring implements AutoCloseable {
      * @param events told about scans, logs, mails and SMTP errors (metrics and the watchdog)
      */
     static ServiceWiring create(CulpritConfig config, LogProcessor processor, OutputStream dryRunOut, String dryRunWhere,
-            Secrets secrets, Clock clock, ServiceEvents events) throws StoreException, IOException {
+            Secrets secrets, Clock clock, ServiceEvents events) throws StoreException, IOException, ConfigException {
         boolean dryRun = dryRunOut != null;
         Database db = dryRun ? Database.inMemory()
                 : Database.open(config.state(), secrets.read("state.password", config.state().passwordFile(),
@@ -86,13 +87,15 @@ final class ServiceWiring implements AutoCloseable {
                 transport = new ObservedTransport(new SmtpTransport(config.smtp(), password, new SmtpErrorClassifier()), events);
                 kill = new KillSwitch(config.paused(), config.state().dir());
             }
+            ModerationWiring moderation = ModerationWiring.create(config, outbox, clock);
             Deliverer deliverer = new Deliverer(outbox, transport, config.delivery(), config.state().lease(), kill,
-                    PolicyAtSend.of(config.recipients()), instanceId(), clock,
+                    moderation.policy(), instanceId(), clock,
                     new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()),
                     events);
             SpoolScanner scanner = new SpoolScanner(spool, processor, outbox, dryRun, events);
-            return new ServiceWiring(config, db, outbox, spool, new CulpritService(scanner, deliverer, outbox, events, clock));
-        } catch (RuntimeException | IOException e) {
+            return new ServiceWiring(config, db, outbox, spool,
+                    new CulpritService(scanner, deliverer, outbox, events, clock, moderation.notices()::queueMissing));
+        } catch (RuntimeException | IOException | ConfigException e) {
             db.close();
             throw e;
         }

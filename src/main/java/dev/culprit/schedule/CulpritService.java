@@ -26,19 +26,35 @@ public final class CulpritService {
     private final Outbox outbox;
     private final ServiceEvents events;
     private final Clock clock;
+    private final AfterScan afterScan;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    public CulpritService(SpoolScanner scanner, Deliverer deliverer, Outbox outbox) {
-        this(scanner, deliverer, outbox, ServiceEvents.NONE, Clock.systemUTC());
+    /** Work that follows every scan, such as queueing notices about held mails. */
+    @FunctionalInterface
+    public interface AfterScan {
+        void run() throws StoreException;
     }
 
-    /** @param events told when scans and deliveries start and finish (metrics, watchdog) */
-    public CulpritService(SpoolScanner scanner, Deliverer deliverer, Outbox outbox, ServiceEvents events, Clock clock) {
+    public CulpritService(SpoolScanner scanner, Deliverer deliverer, Outbox outbox) {
+        this(scanner, deliverer, outbox, () -> { });
+    }
+
+    public CulpritService(SpoolScanner scanner, Deliverer deliverer, Outbox outbox, AfterScan afterScan) {
+        this(scanner, deliverer, outbox, ServiceEvents.NONE, Clock.systemUTC(), afterScan);
+    }
+
+    /**
+     * @param events told when scans and deliveries start and finish (metrics, watchdog)
+     * @param afterScan work that follows every scan, such as queueing notices about held mails
+     */
+    public CulpritService(SpoolScanner scanner, Deliverer deliverer, Outbox outbox, ServiceEvents events, Clock clock,
+            AfterScan afterScan) {
         this.scanner = scanner;
         this.deliverer = deliverer;
         this.outbox = outbox;
         this.events = events;
         this.clock = clock;
+        this.afterScan = afterScan;
     }
 
     /** After a crash: mails left in {@code sending} and logs left in {@code work/} are taken up again. */
@@ -47,15 +63,27 @@ public final class CulpritService {
         if (back > 0) {
             log.info("{} mail(s) interrupted while sending by an earlier run are pending again", back);
         }
-        return scanner.recover(stopping::get);
+        ScanResult r = scanner.recover(stopping::get);
+        afterScan();
+        return r;
     }
 
     /** One pass over the inbox. */
     public ScanResult scan() throws IOException {
         events.scanStarted();
         ScanResult r = scanner.scan(stopping::get);
+        afterScan();
         events.scanFinished(clock.instant());
         return r;
+    }
+
+    private void afterScan() {
+        try {
+            afterScan.run();
+        } catch (StoreException e) {
+            // tried again after the next scan
+            log.error("after the spool scan: {}", e.getMessage());
+        }
     }
 
     /** Sends batches until nothing is due, delivery is paused, or the service stops. */
