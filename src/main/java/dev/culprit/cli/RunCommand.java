@@ -8,6 +8,7 @@ import dev.culprit.schedule.ServiceScheduler;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -66,9 +67,15 @@ public final class RunCommand implements Callable<Integer> {
             out = OnceCommand.DryRunOutput.open(options, spec);
             w = ServiceWiring.create(config, processors.create(config), out == null ? null : out.stream(),
                     out == null ? null : out.where(), Secrets.fromEnvironment(), Clock.systemUTC());
-            w.service.recover();
-            ServiceScheduler scheduler = new ServiceScheduler(w.service, config.schedule(),
-                    w.spool.exists() ? w.spool.inbox() : null);
+            Path inbox = w.spool.exists() ? w.spool.inbox() : null;
+            ServiceScheduler scheduler;
+            if (w.clustered()) {
+                // in a cluster, work/ is taken up by the scan job, which runs on one node at a time
+                scheduler = ServiceScheduler.clustered(w.service, config.schedule(), inbox, w.database.dataSource(), w.instance);
+            } else {
+                w.service.recover();
+                scheduler = new ServiceScheduler(w.service, config.schedule(), inbox);
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             ServiceWiring wiring = w;
             OnceCommand.DryRunOutput output = out;

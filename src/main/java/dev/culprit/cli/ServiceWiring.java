@@ -14,6 +14,7 @@ import dev.culprit.schedule.CulpritService;
 import dev.culprit.spool.LogProcessor;
 import dev.culprit.spool.SpoolDirectory;
 import dev.culprit.spool.SpoolScanner;
+import dev.culprit.store.ClusterMode;
 import dev.culprit.store.Database;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.StoreException;
@@ -42,13 +43,22 @@ final class ServiceWiring implements AutoCloseable {
     final Outbox outbox;
     final SpoolDirectory spool;
     final CulpritService service;
+    /** This process's name in lease columns and, in a cluster, as a Quartz node. */
+    final String instance;
 
-    private ServiceWiring(CulpritConfig config, Database database, Outbox outbox, SpoolDirectory spool, CulpritService service) {
+    private ServiceWiring(CulpritConfig config, Database database, Outbox outbox, SpoolDirectory spool, CulpritService service,
+            String instance) {
         this.config = config;
         this.database = database;
         this.outbox = outbox;
         this.spool = spool;
         this.service = service;
+        this.instance = instance;
+    }
+
+    /** Whether this process is a node of a cluster: {@code state.cluster} and not a dry run. */
+    boolean clustered() {
+        return config.state().cluster() && database.dialect() == Database.Dialect.POSTGRESQL;
     }
 
     /**
@@ -60,7 +70,11 @@ final class ServiceWiring implements AutoCloseable {
         Database db = dryRun ? Database.inMemory()
                 : Database.open(config.state(), secrets.read("state.password", config.state().passwordFile(),
                         config.state().passwordEnv()));
+        String instance = instanceId();
         try {
+            if (!dryRun) {
+                ClusterMode.enforce(db, config.state().cluster(), instance, clock.instant());
+            }
             Outbox outbox = new Outbox(db, clock);
             SpoolDirectory spool = new SpoolDirectory(config.spool(), clock);
             if (!dryRun) {
@@ -77,11 +91,11 @@ final class ServiceWiring implements AutoCloseable {
                 kill = new KillSwitch(config.paused(), config.state().dir());
             }
             Deliverer deliverer = new Deliverer(outbox, transport, config.delivery(), config.state().lease(), kill,
-                    SendTimePolicy.optOutsOnly(), instanceId(), clock,
+                    SendTimePolicy.optOutsOnly(), instance, clock,
                     new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()));
             SpoolScanner scanner = new SpoolScanner(spool, processor, outbox, dryRun);
-            return new ServiceWiring(config, db, outbox, spool, new CulpritService(scanner, deliverer, outbox));
-        } catch (RuntimeException | IOException e) {
+            return new ServiceWiring(config, db, outbox, spool, new CulpritService(scanner, deliverer, outbox), instance);
+        } catch (RuntimeException | IOException | StoreException e) {
             db.close();
             throw e;
         }
