@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             OnceCommand.class,
             StatusCommand.class,
             CheckConfigCommand.class,
-            PreviewCommand.class
+            PreviewCommand.class,
+            AssessReportCommand.class
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
                     out == null ? null : out.where(), Secrets.fromEnvironment(), Clock.systemUTC());
             w.service.recover();
             ServiceScheduler scheduler = new ServiceScheduler(w.service, config.schedule(),
-                    w.spool.exists() ? w.spool.inbox() : null);
+                    java.nio.file.Files.isDirectory(w.spool.inbox()) ? w.spool.inbox() : null);
             CountDownLatch stopped = new CountDownLatch(1);
             ServiceWiring wiring = w;
             OnceCommand.DryRunOutput output = out;

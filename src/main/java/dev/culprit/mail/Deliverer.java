@@ -147,7 +147,14 @@ public final class Deliverer {
             String id = shortId(mail);
             List<OutboxRecipient> pending = mail.pendingRecipients();
             Set<String> optedOut = outbox.optedOut(pending.stream().map(OutboxRecipient::address).toList());
-            Map<String, String> suppressed = policy.suppressed(pending.stream().map(OutboxRecipient::recipient).toList(), optedOut);
+            Map<String, String> suppressed;
+            try {
+                suppressed = policy.suppressed(pending.stream().map(OutboxRecipient::recipient).toList(), optedOut);
+            } catch (RuntimeException e) {
+                log.error("delivery stopped for this run: the recipient policy cannot be applied: {}", e.getMessage());
+                releaseOne(mail);
+                return false;
+            }
             Map<Integer, RecipientChange> changes = new HashMap<>();
             List<OutboxRecipient> toSend = new ArrayList<>();
             for (OutboxRecipient r : pending) {

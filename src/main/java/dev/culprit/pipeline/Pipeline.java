@@ -118,6 +118,10 @@ public final class Pipeline {
     }
 
     /** Parses the log and prepares its mail. */
+    public LogParser parser() {
+        return parser;
+    }
+
     public PreparedMail prepare(String source, Reader log, Sidecar sidecar) throws IOException, PrepareException {
         return prepare(source, parser.parse(log), sidecar);
     }

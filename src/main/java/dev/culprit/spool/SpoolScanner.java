@@ -45,7 +45,7 @@ public final class SpoolScanner {
 
     /** Processes again what a crash left in {@code work/}. */
     public ScanResult recover(BooleanSupplier stopping) throws IOException {
-        if (readOnly && !spool.exists()) {
+        if (readOnly && !java.nio.file.Files.isDirectory(spool.work())) {
             return ScanResult.EMPTY;
         }
         List<Path> left = spool.inWork();
@@ -67,8 +67,8 @@ public final class SpoolScanner {
 
     /** Claims and processes every ready log in {@code inbox/}, stopping early when asked to. */
     public ScanResult scan(BooleanSupplier stopping) throws IOException {
-        if (readOnly && !spool.exists()) {
-            log.warn("spool {} has no inbox/work/done/failed folders; nothing to read", spool.root());
+        if (readOnly && !java.nio.file.Files.isDirectory(spool.inbox())) {
+            log.warn("spool {} has no inbox folder; nothing to read", spool.root());
             return ScanResult.EMPTY;
         }
         ScanResult r = ScanResult.EMPTY;
