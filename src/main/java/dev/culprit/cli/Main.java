@@ -17,7 +17,12 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             CheckConfigCommand.class,
             PreviewCommand.class,
-            AssessReportCommand.class
+            AssessReportCommand.class,
+            HeldCommand.class,
+            ReleaseCommand.class,
+            DropCommand.class,
+            RetractCommand.class,
+            OptOutCommand.class
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

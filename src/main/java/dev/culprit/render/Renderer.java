@@ -31,6 +31,10 @@ import java.util.TimeZone;
  */
 public final class Renderer {
     public static final String SUBJECT = "subject.ftl";
+    /** The body of the notice to the moderators about a held mail. */
+    public static final String MODERATION_NOTICE = "moderation-notice.ftl";
+    /** The body of the correction sent when a result is retracted. */
+    public static final String RETRACTION = "retraction.ftl";
 
     private final Configuration cfg;
 
@@ -66,13 +70,15 @@ public final class Renderer {
         return outcome.id() + ".ftl";
     }
 
-    /** Every template the renderer needs: the subject and one body per outcome. */
+    /** Every template the renderer needs: the subject, one body per outcome, the notice and the correction. */
     public static List<String> templateNames() {
         List<String> names = new ArrayList<>();
         names.add(SUBJECT);
         for (Outcome o : Outcome.values()) {
             names.add(bodyTemplate(o));
         }
+        names.add(MODERATION_NOTICE);
+        names.add(RETRACTION);
         return names;
     }
 
@@ -92,6 +98,14 @@ public final class Renderer {
         String subject = Subjects.clean(process(SUBJECT, model));
         String body = process(bodyTemplate(outcome), model);
         return new Rendered(subject.isEmpty() ? "culprit report" : subject, normalize(body));
+    }
+
+    /**
+     * Renders a body template that belongs to no outcome (the moderation notice, the correction
+     * mail), normalized like every body.
+     */
+    public String renderBody(String template, Map<String, Object> model) throws RenderException {
+        return normalize(process(template, model));
     }
 
     private String process(String name, Map<String, Object> model) throws RenderException {
