@@ -189,8 +189,7 @@ public final class Assessor {
             } else if (ranRange && !crashed && t.count(RunVerdict.Kind.OK) > 0 && !skipped.contains(t.hash())) {
                 add(goodCompilers, t.compiler());
                 long broken = t.verdicts().size() - t.count(RunVerdict.Kind.OK);
-                if (!t.verdicts().isEmpty() && (double) broken / t.verdicts().size() >= policy.noisyRunFraction()
-                        && broken > noisiestBroken) {
+                if ((double) broken / t.verdicts().size() >= policy.noisyRunFraction() && broken > noisiestBroken) {
                     noisiest = t;
                     noisiestBroken = broken;
                 }
@@ -201,9 +200,10 @@ public final class Assessor {
                     + noisiestBroken + " of its " + noisiest.verdicts().size()
                     + " test runs failed to boot or to run the reproducer, so the crash may have been missed there.");
         }
-        if (!goodCompilers.isEmpty() && !badCompilers.isEmpty() && !goodCompilers.equals(badCompilers)) {
-            raised.put(Signals.COMPILER_CHANGED, "The commits judged good were built with " + orList(goodCompilers)
-                    + " and the crashing ones with " + orList(badCompilers)
+        if (!goodCompilers.isEmpty() && !badCompilers.isEmpty()
+                && badCompilers.stream().noneMatch(goodCompilers::contains)) {
+            raised.put(Signals.COMPILER_CHANGED, "Every commit judged good was built with " + String.join(" or ", goodCompilers)
+                    + " and every crashing one with " + String.join(" or ", badCompilers)
                     + ", so the change of compiler may explain the crash.");
         }
         if (skips > 0) {

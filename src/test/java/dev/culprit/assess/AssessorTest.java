@@ -238,9 +238,16 @@ class AssessorTest {
         b.replace(STEP_GOOD, rev(STEP_GOOD, "bisect", "gcc (GCC) 7.3.0", all(OK, "")));
         Assessment a = assess(b);
         assertThat(ids(a)).containsExactly(Signals.COMPILER_CHANGED);
-        assertThat(reason(a, Signals.COMPILER_CHANGED)).isEqualTo("The commits judged good were built with "
-                + "gcc (GCC) 7.3.0 and the crashing ones with gcc (GCC) 10.2.1 20210217, so the change of compiler "
+        assertThat(reason(a, Signals.COMPILER_CHANGED)).isEqualTo("Every commit judged good was built with "
+                + "gcc (GCC) 7.3.0 and every crashing one with gcc (GCC) 10.2.1 20210217, so the change of compiler "
                 + "may explain the crash.");
+    }
+
+    @Test
+    void keepsQuietAboutCompilersWhenOneBuiltBothAGoodAndACrashingKernel() {
+        Reports b = Reports.clean();
+        b.replace(GOOD_RELEASE, rev(GOOD_RELEASE, "release", "gcc (GCC) 7.3.0", all(OK, "")));
+        assertThat(ids(assess(b))).doesNotContain(Signals.COMPILER_CHANGED);
     }
 
     @Test
