@@ -161,7 +161,7 @@ public final class Assessor {
             ChangedPaths changed = new ChangedPaths(r.culprit().files());
             if (!trace.isEmpty() && !changed.touchesAnyOf(trace.files())) {
                 String near = changed.sharesDirectoryWith(trace.files()) ? " (only neighbouring files in the same directory)" : "";
-                raised.put(Signals.NOT_IN_TRACE, "None of the files the commit changes (" + list(changed.paths())
+                raised.put(Signals.NOT_IN_TRACE, "None of the files the commit changes (" + list(changed.shown())
                         + ") appears in the crash's call trace" + near + ".");
             }
         }

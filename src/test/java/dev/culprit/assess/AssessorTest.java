@@ -224,6 +224,14 @@ class AssessorTest {
     }
 
     @Test
+    void namesOldGitDirectoriesWithASlash() {
+        Reports raw = Reports.clean();
+        raw.files = List.of(new ChangedFile("net", null), new ChangedFile("Makefile", null));
+        assertThat(reason(assess(raw), Signals.NOT_IN_TRACE))
+                .isEqualTo("None of the files the commit changes (net/, Makefile) appears in the crash's call trace.");
+    }
+
+    @Test
     void staysSilentAboutTheTraceWhenReportHasNoFileNames() {
         Reports b = Reports.clean().files("drivers/net/tun.c");
         String old = "Call Trace:\n dump_stack+0x107/0x163\n ext4_xattr_set_entry+0x3d4/0x1b70\n";
