@@ -126,7 +126,7 @@ public final class Assessor {
                         + ", none of which is built into the tested kernel.");
             }
         }
-        if (r.startCommit() != null && r.startCommit().equals(hash(r))) {
+        if (isCause(r) && r.startCommit() != null && r.startCommit().equals(hash(r))) {
             raised.put(Signals.START_COMMIT, "The culprit is the commit the bisection started from: "
                     + "every older commit tested was judged good, so the range was never narrowed by a crash.");
         }
@@ -196,13 +196,13 @@ public final class Assessor {
             }
         }
         if (noisiest != null) {
-            raised.put(Signals.NOISY_GOOD, "Commit " + abbrev(noisiest.hash()) + " was judged good although "
+            raised.put(Signals.NOISY_GOOD, "Commit " + abbrev(noisiest.hash()) + " was judged free of the crash although "
                     + noisiestBroken + " of its " + noisiest.verdicts().size()
                     + " test runs failed to boot or to run the reproducer, so the crash may have been missed there.");
         }
         if (!goodCompilers.isEmpty() && !badCompilers.isEmpty()
                 && badCompilers.stream().noneMatch(goodCompilers::contains)) {
-            raised.put(Signals.COMPILER_CHANGED, "Every commit judged good was built with " + String.join(" or ", goodCompilers)
+            raised.put(Signals.COMPILER_CHANGED, "Every commit judged free of the crash was built with " + String.join(" or ", goodCompilers)
                     + " and every crashing one with " + String.join(" or ", badCompilers)
                     + ", so the change of compiler may explain the crash.");
         }

@@ -246,7 +246,7 @@ class AssessorTest {
         b.replace(STEP_GOOD, rev(STEP_GOOD, "bisect", "gcc (GCC) 7.3.0", all(OK, "")));
         Assessment a = assess(b);
         assertThat(ids(a)).containsExactly(Signals.COMPILER_CHANGED);
-        assertThat(reason(a, Signals.COMPILER_CHANGED)).isEqualTo("Every commit judged good was built with "
+        assertThat(reason(a, Signals.COMPILER_CHANGED)).isEqualTo("Every commit judged free of the crash was built with "
                 + "gcc (GCC) 7.3.0 and every crashing one with gcc (GCC) 10.2.1 20210217, so the change of compiler "
                 + "may explain the crash.");
     }
@@ -264,7 +264,7 @@ class AssessorTest {
         b.replace(STEP_GOOD, rev(STEP_GOOD, "bisect", GCC, runs(OK, 6, BOOT_FAILED, 4)));
         Assessment a = assess(b);
         assertThat(ids(a)).containsExactly(Signals.NOISY_GOOD);
-        assertThat(reason(a, Signals.NOISY_GOOD)).isEqualTo("Commit cccccccccccc was judged good although 4 of its "
+        assertThat(reason(a, Signals.NOISY_GOOD)).isEqualTo("Commit cccccccccccc was judged free of the crash although 4 of its "
                 + "10 test runs failed to boot or to run the reproducer, so the crash may have been missed there.");
     }
 
