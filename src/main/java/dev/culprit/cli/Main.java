@@ -16,7 +16,13 @@ import picocli.CommandLine.Command;
             OnceCommand.class,
             StatusCommand.class,
             CheckConfigCommand.class,
-            AssessReportCommand.class
+            PreviewCommand.class,
+            AssessReportCommand.class,
+            HeldCommand.class,
+            ReleaseCommand.class,
+            DropCommand.class,
+            RetractCommand.class,
+            OptOutCommand.class
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

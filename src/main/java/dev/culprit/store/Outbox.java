@@ -158,6 +158,9 @@ public final class Outbox {
                     ps.executeBatch();
                 }
             }
+            if (state == OutboxState.HELD) {
+                HeldResults.record(c, id, mail, now);
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into processed_log (content_hash, log_name, result_key, disposition, processed_at)
@@ -225,7 +228,7 @@ public final class Outbox {
     }
 
     /** The mails with these ids, in the given order, recipients included. */
-    private List<OutboxMail> load(Connection c, List<Long> ids) throws SQLException {
+    List<OutboxMail> load(Connection c, List<Long> ids) throws SQLException {
         String in = ids.stream().map(i -> "?").collect(Collectors.joining(","));
         Map<Long, List<OutboxRecipient>> recipients = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
@@ -345,6 +348,17 @@ public final class Outbox {
         } catch (SQLException e) {
             throw new StoreException("cannot record the delivery of mail " + u.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Extends the lease on a claimed mail just before it is sent, so that the lease has to cover
+     * one send rather than a whole batch. Returns false when {@code owner} no longer holds the
+     * mail (its lease ran out and another instance claimed it): it must not be sent here.
+     */
+    public boolean renew(long id, String owner, java.time.Duration lease) throws StoreException {
+        Instant now = clock.instant();
+        return execute("update outbox set lease_until = ?, updated_at = ? where id = ? and state = 'sending' and claimed_by = ?",
+                now.plus(lease), now, id, owner) == 1;
     }
 
     /** Gives a claimed mail back unchanged, to be sent by the next run. */
