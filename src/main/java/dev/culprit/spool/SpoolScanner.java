@@ -31,12 +31,18 @@ public final class SpoolScanner {
     private final LogProcessor processor;
     private final Outbox outbox;
     private final boolean readOnly;
+    private volatile Runnable onQueued = () -> { };
 
     public SpoolScanner(SpoolDirectory spool, LogProcessor processor, Outbox outbox, boolean readOnly) {
         this.spool = spool;
         this.processor = processor;
         this.outbox = outbox;
         this.readOnly = readOnly;
+    }
+
+    /** Called after each mail queued for sending, so that delivery can start before the scan ends. */
+    public void onQueued(Runnable listener) {
+        this.onQueued = listener;
     }
 
     public SpoolDirectory spool() {
@@ -109,6 +115,7 @@ public final class SpoolScanner {
             return switch (a.disposition()) {
                 case QUEUED -> {
                     log.info("{}: result {} queued for {} recipient(s)", name, id, mail.recipients().size());
+                    onQueued.run();
                     yield new ScanResult(1, 0, 0, 0, 0, 0);
                 }
                 case HELD -> {

@@ -121,9 +121,9 @@ public final class Outbox {
             };
             long id;
             try (PreparedStatement ps = c.prepareStatement("""
-                    insert into outbox (result_key, key_hash, message_id, source, subject, verdict, state, message,
+                    insert into outbox (result_key, key_hash, message_id, source, subject, verdict, state,
                         attempts, next_attempt_at, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                    values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, mail.key().value());
                 ps.setString(2, keyHash);
                 ps.setString(3, mail.messageId());
@@ -131,15 +131,19 @@ public final class Outbox {
                 ps.setString(5, mail.subject());
                 ps.setString(6, mail.verdict().id());
                 ps.setString(7, state.id());
-                ps.setBytes(8, mail.message());
+                ps.setObject(8, ts(now));
                 ps.setObject(9, ts(now));
                 ps.setObject(10, ts(now));
-                ps.setObject(11, ts(now));
                 ps.executeUpdate();
                 try (ResultSet rs = ps.getGeneratedKeys()) {
                     rs.next();
                     id = rs.getLong(1);
                 }
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into outbox_message (outbox_id, message) values (?, ?)")) {
+                ps.setLong(1, id);
+                ps.setBytes(2, mail.message());
+                ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into outbox_recipient (outbox_id, position, address, name, field, reasons, state)
@@ -247,8 +251,9 @@ public final class Outbox {
         }
         Map<Long, OutboxMail> byId = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "select id, result_key, message_id, source, state, message, attempts, created_at, next_attempt_at, last_error"
-                        + " from outbox where id in (" + in + ")")) {
+                "select o.id, o.result_key, o.message_id, o.source, o.state, m.message, o.attempts, o.created_at,"
+                        + " o.next_attempt_at, o.last_error from outbox o join outbox_message m on m.outbox_id = o.id"
+                        + " where o.id in (" + in + ")")) {
             for (int i = 0; i < ids.size(); i++) {
                 ps.setLong(i + 1, ids.get(i));
             }
@@ -377,6 +382,36 @@ public final class Outbox {
     public long personalMailsSince(String address, Instant since) throws StoreException {
         return count("select count(*) from sent_ledger where address = ? and not is_list and sent_at > ?",
                 address.toLowerCase(Locale.ROOT), since);
+    }
+
+    /**
+     * Mails each of these people (not mailing lists) received since {@code since}, by lower-case
+     * address; addresses without any are absent.
+     */
+    public Map<String, Long> personalMailsSince(Collection<String> addresses, Instant since) throws StoreException {
+        Map<String, Long> out = new java.util.HashMap<>();
+        List<String> lower = addresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).distinct().toList();
+        for (int from = 0; from < lower.size(); from += 500) {
+            List<String> part = lower.subList(from, Math.min(lower.size(), from + 500));
+            String in = part.stream().map(a -> "?").collect(Collectors.joining(","));
+            try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                    "select address, count(*) from sent_ledger where address in (" + in + ") and not is_list and sent_at > ?"
+                            + " group by address")) {
+                int i = 1;
+                for (String a : part) {
+                    ps.setString(i++, a);
+                }
+                ps.setObject(i, ts(since));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException("cannot read the sent ledger: " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     /** The oldest ledger time after {@code since} (for one address when given): when a cap slot frees up. */
