@@ -252,7 +252,7 @@ public final class Outbox {
         Map<Long, OutboxMail> byId = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "select o.id, o.result_key, o.message_id, o.source, o.state, m.message, o.attempts, o.created_at,"
-                        + " o.next_attempt_at, o.last_error from outbox o join outbox_message m on m.outbox_id = o.id"
+                        + " o.next_attempt_at, o.last_error from outbox o left join outbox_message m on m.outbox_id = o.id"
                         + " where o.id in (" + in + ")")) {
             for (int i = 0; i < ids.size(); i++) {
                 ps.setLong(i + 1, ids.get(i));
@@ -261,7 +261,8 @@ public final class Outbox {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     byId.put(id, new OutboxMail(id, rs.getString(2), rs.getString(3), rs.getString(4),
-                            OutboxState.of(rs.getString(5)), rs.getBytes(6), recipients.getOrDefault(id, List.of()),
+                            OutboxState.of(rs.getString(5)), rs.getBytes(6) == null ? new byte[0] : rs.getBytes(6),
+                            recipients.getOrDefault(id, List.of()),
                             rs.getInt(7), instant(rs, 8), instant(rs, 9), rs.getString(10)));
                 }
             }
@@ -350,6 +351,17 @@ public final class Outbox {
         } catch (SQLException e) {
             throw new StoreException("cannot record the delivery of mail " + u.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Removes the message bytes of mails sent before {@code cutoff} (retention); the rows, their
+     * recipients and the ledger stay, so duplicates are still recognised and caps still count.
+     *
+     * @return how many bodies were removed
+     */
+    public int purgeSentBodiesBefore(Instant cutoff) throws StoreException {
+        return execute("delete from outbox_message where outbox_id in"
+                + " (select id from outbox where state = 'sent' and sent_at < ?)", cutoff);
     }
 
     /** Gives a claimed mail back unchanged, to be sent by the next run. */
