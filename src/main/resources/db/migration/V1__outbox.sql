@@ -10,6 +10,7 @@ create table outbox (
     subject         varchar(4096),
     verdict         varchar(16)   not null,
     state           varchar(16)   not null,
+    message         bytea         not null,
     attempts        integer       not null default 0,
     next_attempt_at timestamp with time zone not null,
     claimed_by      varchar(200),
@@ -24,12 +25,6 @@ create table outbox (
 );
 
 create index outbox_due on outbox (state, next_attempt_at);
-
--- The message bytes, written once; kept apart so that state changes rewrite small rows only.
-create table outbox_message (
-    outbox_id bigint primary key references outbox (id),
-    message   bytea  not null
-);
 
 create table outbox_recipient (
     outbox_id  bigint        not null references outbox (id),

@@ -1,6 +1,8 @@
 package dev.culprit.spool;
 
 import dev.culprit.model.PreparedMail;
+import dev.culprit.model.Signal;
+import dev.culprit.ops.ServiceEvents;
 import dev.culprit.store.Acceptance;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.StoreException;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +34,20 @@ public final class SpoolScanner {
     private final LogProcessor processor;
     private final Outbox outbox;
     private final boolean readOnly;
+    private final ServiceEvents events;
     private volatile Runnable onQueued = () -> { };
 
     public SpoolScanner(SpoolDirectory spool, LogProcessor processor, Outbox outbox, boolean readOnly) {
+        this(spool, processor, outbox, readOnly, ServiceEvents.NONE);
+    }
+
+    /** @param events told about every log processed and every mail held (metrics, watchdog) */
+    public SpoolScanner(SpoolDirectory spool, LogProcessor processor, Outbox outbox, boolean readOnly, ServiceEvents events) {
         this.spool = spool;
         this.processor = processor;
         this.outbox = outbox;
         this.readOnly = readOnly;
+        this.events = events;
     }
 
     /** Called after each mail queued for sending, so that delivery can start before the scan ends. */
@@ -63,7 +73,7 @@ public final class SpoolScanner {
             if (stopping.getAsBoolean()) {
                 break;
             }
-            r = r.plus(process(p));
+            r = r.plus(reported(p, process(p)));
             if (r.deferred() > 0) {
                 break;
             }
@@ -86,7 +96,7 @@ public final class SpoolScanner {
             if (claimed.isEmpty()) {
                 continue;
             }
-            r = r.plus(process(claimed.get()));
+            r = r.plus(reported(claimed.get(), process(claimed.get())));
             if (r.deferred() > 0) {
                 break;
             }
@@ -120,6 +130,7 @@ public final class SpoolScanner {
                 }
                 case HELD -> {
                     log.info("{}: result {} held for moderation", name, id);
+                    events.mailHeld(id, heldFor(mail));
                     yield new ScanResult(0, 1, 0, 0, 0, 0);
                 }
                 case SKIPPED -> {
@@ -150,6 +161,20 @@ public final class SpoolScanner {
             failed(file, name, "internal error while processing: " + e);
             return new ScanResult(0, 0, 0, 0, 1, 0);
         }
+    }
+
+    /** Tells the events what became of one log: queued, held, skipped, duplicate, failed or deferred. */
+    private ScanResult reported(Path file, ScanResult one) {
+        String outcome = one.queued() > 0 ? "queued" : one.held() > 0 ? "held" : one.skipped() > 0 ? "skipped"
+                : one.duplicates() > 0 ? "duplicate" : one.failed() > 0 ? "failed" : "deferred";
+        events.logProcessed(SpoolDirectory.escape(file.getFileName().toString()), outcome);
+        return one;
+    }
+
+    /** The id of the heaviest signal that held a mail ({@code merge-commit}), a small fixed set. */
+    private static String heldFor(PreparedMail mail) {
+        return mail.assessment().signals().stream().max(Comparator.comparingDouble(Signal::weight))
+                .map(Signal::id).orElse("moderation");
     }
 
     private void done(Path file) throws IOException {

@@ -121,9 +121,9 @@ public final class Outbox {
             };
             long id;
             try (PreparedStatement ps = c.prepareStatement("""
-                    insert into outbox (result_key, key_hash, message_id, source, subject, verdict, state,
+                    insert into outbox (result_key, key_hash, message_id, source, subject, verdict, state, message,
                         attempts, next_attempt_at, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                    values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, mail.key().value());
                 ps.setString(2, keyHash);
                 ps.setString(3, mail.messageId());
@@ -131,19 +131,15 @@ public final class Outbox {
                 ps.setString(5, mail.subject());
                 ps.setString(6, mail.verdict().id());
                 ps.setString(7, state.id());
-                ps.setObject(8, ts(now));
+                ps.setBytes(8, mail.message());
                 ps.setObject(9, ts(now));
                 ps.setObject(10, ts(now));
+                ps.setObject(11, ts(now));
                 ps.executeUpdate();
                 try (ResultSet rs = ps.getGeneratedKeys()) {
                     rs.next();
                     id = rs.getLong(1);
                 }
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into outbox_message (outbox_id, message) values (?, ?)")) {
-                ps.setLong(1, id);
-                ps.setBytes(2, mail.message());
-                ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into outbox_recipient (outbox_id, position, address, name, field, reasons, state)
@@ -161,6 +157,9 @@ public final class Outbox {
                 if (pos > 0) {
                     ps.executeBatch();
                 }
+            }
+            if (state == OutboxState.HELD) {
+                HeldResults.record(c, id, mail, now);
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""
@@ -229,7 +228,7 @@ public final class Outbox {
     }
 
     /** The mails with these ids, in the given order, recipients included. */
-    private List<OutboxMail> load(Connection c, List<Long> ids) throws SQLException {
+    List<OutboxMail> load(Connection c, List<Long> ids) throws SQLException {
         String in = ids.stream().map(i -> "?").collect(Collectors.joining(","));
         Map<Long, List<OutboxRecipient>> recipients = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
@@ -251,9 +250,8 @@ public final class Outbox {
         }
         Map<Long, OutboxMail> byId = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "select o.id, o.result_key, o.message_id, o.source, o.state, m.message, o.attempts, o.created_at,"
-                        + " o.next_attempt_at, o.last_error from outbox o left join outbox_message m on m.outbox_id = o.id"
-                        + " where o.id in (" + in + ")")) {
+                "select id, result_key, message_id, source, state, message, attempts, created_at, next_attempt_at, last_error"
+                        + " from outbox where id in (" + in + ")")) {
             for (int i = 0; i < ids.size(); i++) {
                 ps.setLong(i + 1, ids.get(i));
             }
@@ -261,8 +259,7 @@ public final class Outbox {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     byId.put(id, new OutboxMail(id, rs.getString(2), rs.getString(3), rs.getString(4),
-                            OutboxState.of(rs.getString(5)), rs.getBytes(6) == null ? new byte[0] : rs.getBytes(6),
-                            recipients.getOrDefault(id, List.of()),
+                            OutboxState.of(rs.getString(5)), rs.getBytes(6), recipients.getOrDefault(id, List.of()),
                             rs.getInt(7), instant(rs, 8), instant(rs, 9), rs.getString(10)));
                 }
             }
@@ -354,14 +351,14 @@ public final class Outbox {
     }
 
     /**
-     * Removes the message bytes of mails sent before {@code cutoff} (retention); the rows, their
-     * recipients and the ledger stay, so duplicates are still recognised and caps still count.
-     *
-     * @return how many bodies were removed
+     * Extends the lease on a claimed mail just before it is sent, so that the lease has to cover
+     * one send rather than a whole batch. Returns false when {@code owner} no longer holds the
+     * mail (its lease ran out and another instance claimed it): it must not be sent here.
      */
-    public int purgeSentBodiesBefore(Instant cutoff) throws StoreException {
-        return execute("delete from outbox_message where outbox_id in"
-                + " (select id from outbox where state = 'sent' and sent_at < ?)", cutoff);
+    public boolean renew(long id, String owner, java.time.Duration lease) throws StoreException {
+        Instant now = clock.instant();
+        return execute("update outbox set lease_until = ?, updated_at = ? where id = ? and state = 'sending' and claimed_by = ?",
+                now.plus(lease), now, id, owner) == 1;
     }
 
     /** Gives a claimed mail back unchanged, to be sent by the next run. */

@@ -3,105 +3,117 @@ package dev.culprit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import dev.culprit.config.ConfigLoader;
-import dev.culprit.config.CulpritConfig;
-import dev.culprit.config.Secrets;
-import dev.culprit.schedule.ServiceScheduler;
-import dev.culprit.testing.TestLogs;
-import dev.culprit.testing.TestProcessor;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The scheduled service in this JVM: the directory watch wakes the scan long before the timed one. */
+/** {@code culprit run} in its own JVM, watched through the metrics endpoint and stopped with SIGTERM. */
 class RunServiceIT {
+    private static final Pattern ENDPOINT = Pattern.compile("metrics and health on http://127\\.0\\.0\\.1:(\\d+)/");
+
     @TempDir
     Path dir;
 
-    private GreenMail greenMail;
+    private Process process;
+    private Path stderr;
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void start() {
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        greenMail.start();
+    void start() throws IOException {
+        Path spool = dir.resolve("spool");
+        for (String d : List.of("inbox", "work", "done", "failed")) {
+            Files.createDirectories(spool.resolve(d));
+        }
+        Files.writeString(spool.resolve("inbox/4711.log"), "not a bisection log\n");
+        Path config = Files.writeString(dir.resolve("culprit.yaml"), """
+                spool:
+                  dir: %s
+                  settle: PT0S
+                state:
+                  dir: %s
+                smtp:
+                  host: 127.0.0.1
+                  security: none
+                schedule:
+                  scan-interval: PT1S
+                  deliver-interval: PT1S
+                  watch: false
+                metrics:
+                  enabled: true
+                  port: 0
+                watchdog:
+                  stall-timeout: PT1M
+                retention:
+                  days: 30
+                """.formatted(spool, dir.resolve("state")));
+        stderr = dir.resolve("stderr.txt");
+        ProcessBuilder pb = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-cp", System.getProperty("java.class.path"), RunWithRejectingProcessor.class.getName(),
+                "--config", config.toString())
+                .redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(stderr.toFile());
+        pb.environment().remove("JOURNAL_STREAM");
+        pb.environment().remove("INVOCATION_ID");
+        process = pb.start();
     }
 
     @AfterEach
     void stop() {
-        greenMail.stop();
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
     }
 
-    private CulpritConfig config() throws Exception {
-        Path c = dir.resolve("culprit.yaml");
-        Files.writeString(c, "spool:\n  dir: " + dir.resolve("spool") + "\n"
-                + "state:\n  dir: " + dir.resolve("state") + "\n"
-                + "smtp:\n  host: 127.0.0.1\n  port: " + greenMail.getSmtp().getPort() + "\n  security: none\n"
-                + "schedule:\n  scan-interval: PT10M\n  deliver-interval: PT10M\n");
-        return new ConfigLoader().load(c);
+    private String stderr() throws IOException {
+        return Files.readString(stderr, StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
-    void newLogIsMailedWithoutWaitingForTheTimedScan() throws Exception {
-        CulpritConfig config = config();
-        try (ServiceWiring w = ServiceWiring.create(config, new TestProcessor(), null, null, new Secrets(java.util.Map.of()),
-                Clock.systemUTC())) {
-            ServiceScheduler scheduler = new ServiceScheduler(w.service, config.schedule(), w.spool.inbox());
-            scheduler.start();
-            try {
-                // the timed runs happen at start and then every 10 minutes: these come from the watch
-                TestLogs.drop(config.spool().dir(), "a.log", TestLogs.log(1, List.of("dev@example.org"), List.of()));
-                assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
-                TestLogs.drop(config.spool().dir(), "b.log", TestLogs.log(2, List.of("dev@example.org"), List.of()));
-                assertThat(greenMail.waitForIncomingEmail(10_000, 2)).isTrue();
-            } finally {
-                scheduler.close();
+    void servesMetricsAndHealthWhileRunningAndStopsCleanlyOnSigterm() throws Exception {
+        int[] port = {0};
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            assertThat(process.isAlive()).as("culprit run exited early:\n" + stderr()).isTrue();
+            Matcher m = ENDPOINT.matcher(stderr());
+            if (m.find()) {
+                port[0] = Integer.parseInt(m.group(1));
             }
-            assertThat(w.spool.counts().done()).isEqualTo(2);
-        }
-    }
+            return port[0] != 0;
+        });
 
-    @Test
-    void dryRunServicePreviewsEachLogOncePerProcess() throws Exception {
-        CulpritConfig config = config();
-        Path spool = config.spool().dir();
-        Files.createDirectories(spool.resolve("inbox"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ServiceWiring w = ServiceWiring.create(config, new TestProcessor(), out, "test output", new Secrets(java.util.Map.of()),
-                Clock.systemUTC())) {
-            ServiceScheduler scheduler = new ServiceScheduler(w.service, new dev.culprit.schedule.ScheduleSettings(
-                    Duration.ofMillis(200), Duration.ofMillis(200), true), spool.resolve("inbox"));
-            scheduler.start();
-            try {
-                TestLogs.drop(spool, "a.log", TestLogs.log(1, List.of("dev@example.org"), List.of()));
-                await().atMost(Duration.ofSeconds(10)).until(() -> count(out) == 1);
-                TestLogs.drop(spool, "b.log", TestLogs.log(2, List.of("dev@example.org"), List.of()));
-                await().atMost(Duration.ofSeconds(10)).until(() -> count(out) == 2);
-                // several more scans pass over the same two logs without showing them again
-                long scansBefore = System.nanoTime();
-                await().atMost(Duration.ofSeconds(10)).until(() -> System.nanoTime() - scansBefore > 1_000_000_000L);
-                assertThat(count(out)).isEqualTo(2);
-            } finally {
-                scheduler.close();
-            }
-        }
-        assertThat(Files.list(spool.resolve("inbox")).count()).isEqualTo(2);
-        assertThat(dir.resolve("state")).doesNotExist();
-        assertThat(greenMail.getReceivedMessages()).isEmpty();
-    }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get(port[0], "/metrics").body())
+                .contains("culprit_logs_ingested_total{outcome=\"failed\"} 1.0")
+                .contains("culprit_outbox_pending 0.0")
+                .containsPattern("culprit_scan_last_completed_timestamp_seconds \\d\\.\\d+E9"));
+        assertThat(dir.resolve("spool/failed/4711.log")).exists();
 
-    private static long count(ByteArrayOutputStream out) {
-        synchronized (out) {
-            return new String(out.toByteArray(), StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("From ")).count();
-        }
+        HttpResponse<String> health = get(port[0], "/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).startsWith("ok: last progress ");
+        assertThat(stderr()).contains("watchdog: the process exits when the scheduler makes no progress for 60s");
+
+        process.destroy();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("SIGTERM; the unit's SuccessExitStatus=143").isEqualTo(143);
+        assertThat(stderr()).contains("stopped");
     }
 }

@@ -151,18 +151,4 @@ class OutboxTest {
         outbox.clearSetupProblem();
         assertThat(outbox.setupProblem()).isEmpty();
     }
-
-    @Test
-    void retentionRemovesOnlyBodiesOfSentMails() throws Exception {
-        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
-        outbox.accept(mail("k2", to("a@example.org")), "2.log", "h2");
-        OutboxMail m = outbox.claim("me", 1, Duration.ofMinutes(5)).get(0);
-        outbox.update(new MailUpdate(m.id(), "me", OutboxState.SENT, 0, clock.instant(), null, Map.of(), List.of()));
-        clock.advance(Duration.ofDays(2));
-        assertThat(outbox.purgeSentBodiesBefore(clock.instant().minus(Duration.ofDays(1)))).isEqualTo(1);
-        assertThat(outbox.inState(OutboxState.SENT, 10)).singleElement().satisfies(s -> assertThat(s.message()).isEmpty());
-        assertThat(outbox.inState(OutboxState.PENDING, 10)).singleElement().satisfies(p -> assertThat(p.message()).isNotEmpty());
-        assertThat(outbox.accept(mail("k1", to("a@example.org")), "1-again.log", "h1b").disposition())
-                .isEqualTo(Acceptance.Disposition.DUPLICATE_RESULT);
-    }
 }

@@ -48,7 +48,6 @@ class PostgresOutboxIT {
         try (Connection c = db.connection(); var s = c.createStatement()) {
             s.execute("delete from sent_ledger");
             s.execute("delete from outbox_recipient");
-            s.execute("delete from outbox_message");
             s.execute("delete from outbox");
             s.execute("delete from processed_log");
             s.execute("delete from opt_out");
