@@ -12,6 +12,7 @@ import dev.culprit.schedule.ServiceScheduler;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -80,9 +81,15 @@ public final class RunCommand implements Callable<Integer> {
             w = ServiceWiring.create(config, processors.create(config), out == null ? null : out.stream(),
                     out == null ? null : out.where(), Secrets.fromEnvironment(), clock, ops.events());
             ops.outbox(new OutboxStats(w.outbox, clock));
-            w.service.recover();
-            ServiceScheduler scheduler = new ServiceScheduler(w.service, config.schedule(),
-                    w.spool.exists() ? w.spool.inbox() : null);
+            Path inbox = w.spool.exists() ? w.spool.inbox() : null;
+            ServiceScheduler scheduler;
+            if (w.clustered()) {
+                // in a cluster, work/ is taken up by the scan job, which runs on one node at a time
+                scheduler = ServiceScheduler.clustered(w.service, config.schedule(), inbox, w.database.dataSource(), w.instance);
+            } else {
+                w.service.recover();
+                scheduler = new ServiceScheduler(w.service, config.schedule(), inbox);
+            }
             if (!options.dryRun) {
                 Optional<Retention> retention = OpsWiring.retention(config, w.spool.done(), w.database, clock);
                 retention.ifPresent(r -> scheduler.housekeeping(r::run, OpsWiring.RETENTION_INTERVAL));

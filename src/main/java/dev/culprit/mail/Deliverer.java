@@ -209,6 +209,11 @@ public final class Deliverer {
                 waitUntil(mail, freeAt, "waiting: a recipient reached the daily cap of " + settings.dailyCapPerPerson() + " mails", changes);
                 return true;
             }
+            if (!outbox.renew(mail.id(), owner, lease)) {
+                log.warn("mail {} from {}: another instance took it over after this one's lease ran out; not sent here",
+                        id, mail.source());
+                return true;
+            }
             if (connection == null) {
                 try {
                     connection = transport.open();
