@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             OnceCommand.class,
             StatusCommand.class,
             CheckConfigCommand.class,
+            PreviewCommand.class,
+            AssessReportCommand.class,
             HeldCommand.class,
             ReleaseCommand.class,
             DropCommand.class,

@@ -8,13 +8,16 @@ import dev.culprit.mail.Deliverer;
 import dev.culprit.mail.KillSwitch;
 import dev.culprit.mail.MailTransport;
 import dev.culprit.mail.MboxTransport;
+import dev.culprit.mail.ObservedTransport;
 import dev.culprit.mail.SmtpErrorClassifier;
 import dev.culprit.mail.SmtpTransport;
 import dev.culprit.moderation.ModerationWiring;
+import dev.culprit.ops.ServiceEvents;
 import dev.culprit.schedule.CulpritService;
 import dev.culprit.spool.LogProcessor;
 import dev.culprit.spool.SpoolDirectory;
 import dev.culprit.spool.SpoolScanner;
+import dev.culprit.store.ClusterMode;
 import dev.culprit.store.Database;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.StoreException;
@@ -43,13 +46,22 @@ final class ServiceWiring implements AutoCloseable {
     final Outbox outbox;
     final SpoolDirectory spool;
     final CulpritService service;
+    /** This process's name in lease columns and, in a cluster, as a Quartz node. */
+    final String instance;
 
-    private ServiceWiring(CulpritConfig config, Database database, Outbox outbox, SpoolDirectory spool, CulpritService service) {
+    private ServiceWiring(CulpritConfig config, Database database, Outbox outbox, SpoolDirectory spool, CulpritService service,
+            String instance) {
         this.config = config;
         this.database = database;
         this.outbox = outbox;
         this.spool = spool;
         this.service = service;
+        this.instance = instance;
+    }
+
+    /** Whether this process is a node of a cluster: {@code state.cluster} and not a dry run. */
+    boolean clustered() {
+        return config.state().cluster() && database.dialect() == Database.Dialect.POSTGRESQL;
     }
 
     /**
@@ -57,11 +69,23 @@ final class ServiceWiring implements AutoCloseable {
      */
     static ServiceWiring create(CulpritConfig config, LogProcessor processor, OutputStream dryRunOut, String dryRunWhere,
             Secrets secrets, Clock clock) throws StoreException, IOException, ConfigException {
+        return create(config, processor, dryRunOut, dryRunWhere, secrets, clock, ServiceEvents.NONE);
+    }
+
+    /**
+     * @param events told about scans, logs, mails and SMTP errors (metrics and the watchdog)
+     */
+    static ServiceWiring create(CulpritConfig config, LogProcessor processor, OutputStream dryRunOut, String dryRunWhere,
+            Secrets secrets, Clock clock, ServiceEvents events) throws StoreException, IOException, ConfigException {
         boolean dryRun = dryRunOut != null;
         Database db = dryRun ? Database.inMemory()
                 : Database.open(config.state(), secrets.read("state.password", config.state().passwordFile(),
                         config.state().passwordEnv()));
+        String instance = instanceId();
         try {
+            if (!dryRun) {
+                ClusterMode.enforce(db, config.state().cluster(), instance, clock.instant());
+            }
             Outbox outbox = new Outbox(db, clock);
             SpoolDirectory spool = new SpoolDirectory(config.spool(), clock);
             if (!dryRun) {
@@ -74,17 +98,18 @@ final class ServiceWiring implements AutoCloseable {
                 kill = KillSwitch.never();
             } else {
                 String password = secrets.read("smtp.password", config.smtp().passwordFile(), config.smtp().passwordEnv());
-                transport = new SmtpTransport(config.smtp(), password, new SmtpErrorClassifier());
+                transport = new ObservedTransport(new SmtpTransport(config.smtp(), password, new SmtpErrorClassifier()), events);
                 kill = new KillSwitch(config.paused(), config.state().dir());
             }
             ModerationWiring moderation = ModerationWiring.create(config, outbox, clock);
             Deliverer deliverer = new Deliverer(outbox, transport, config.delivery(), config.state().lease(), kill,
-                    moderation.policy(), instanceId(), clock,
-                    new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()));
-            SpoolScanner scanner = new SpoolScanner(spool, processor, outbox, dryRun);
+                    moderation.policy(), instance, clock,
+                    new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()),
+                    events);
+            SpoolScanner scanner = new SpoolScanner(spool, processor, outbox, dryRun, events);
             return new ServiceWiring(config, db, outbox, spool,
-                    new CulpritService(scanner, deliverer, outbox, moderation.notices()::queueMissing));
-        } catch (RuntimeException | IOException | ConfigException e) {
+                    new CulpritService(scanner, deliverer, outbox, events, clock, moderation.notices()::queueMissing), instance);
+        } catch (RuntimeException | IOException | ConfigException | StoreException e) {
             db.close();
             throw e;
         }

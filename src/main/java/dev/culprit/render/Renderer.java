@@ -114,9 +114,9 @@ public final class Renderer {
         try {
             t.process(model, out);
         } catch (TemplateException e) {
-            throw new RenderException("template " + name + " failed: " + e.getMessageWithoutStackTop(), e);
+            throw new RenderException("template " + name + " failed: " + oneLine(e.getMessageWithoutStackTop()), e);
         } catch (IOException e) {
-            throw new RenderException("template " + name + " failed: " + e.getMessage(), e);
+            throw new RenderException("template " + name + " failed: " + oneLine(e.getMessage()), e);
         }
         return out.toString();
     }
@@ -125,8 +125,18 @@ public final class Renderer {
         try {
             return cfg.getTemplate(name);
         } catch (IOException e) {
-            throw new RenderException("template " + name + ": " + e.getMessage(), e);
+            throw new RenderException("template " + name + ": " + oneLine(e.getMessage()), e);
         }
+    }
+
+    /** FreeMarker messages span lines and end with hints; an operator gets one line. */
+    private static String oneLine(String message) {
+        String m = message == null ? "" : message;
+        int tip = m.indexOf("\n----");
+        if (tip > 0) {
+            m = m.substring(0, tip);
+        }
+        return m.strip().replaceAll("\\s*\\n\\s*", " ");
     }
 
     /** Trailing spaces removed from each line (except the signature separator {@code "-- "}), at most one blank line in a row, one final newline. */

@@ -2,11 +2,13 @@ package dev.culprit.schedule;
 
 import dev.culprit.mail.BatchResult;
 import dev.culprit.mail.Deliverer;
+import dev.culprit.ops.ServiceEvents;
 import dev.culprit.spool.ScanResult;
 import dev.culprit.spool.SpoolScanner;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,8 @@ public final class CulpritService {
     private final SpoolScanner scanner;
     private final Deliverer deliverer;
     private final Outbox outbox;
+    private final ServiceEvents events;
+    private final Clock clock;
     private final AfterScan afterScan;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
@@ -36,9 +40,20 @@ public final class CulpritService {
     }
 
     public CulpritService(SpoolScanner scanner, Deliverer deliverer, Outbox outbox, AfterScan afterScan) {
+        this(scanner, deliverer, outbox, ServiceEvents.NONE, Clock.systemUTC(), afterScan);
+    }
+
+    /**
+     * @param events told when scans and deliveries start and finish (metrics, watchdog)
+     * @param afterScan work that follows every scan, such as queueing notices about held mails
+     */
+    public CulpritService(SpoolScanner scanner, Deliverer deliverer, Outbox outbox, ServiceEvents events, Clock clock,
+            AfterScan afterScan) {
         this.scanner = scanner;
         this.deliverer = deliverer;
         this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
         this.afterScan = afterScan;
     }
 
@@ -55,8 +70,10 @@ public final class CulpritService {
 
     /** One pass over the inbox. */
     public ScanResult scan() throws IOException {
+        events.scanStarted();
         ScanResult r = scanner.scan(stopping::get);
         afterScan();
+        events.scanFinished(clock.instant());
         return r;
     }
 
@@ -71,6 +88,7 @@ public final class CulpritService {
 
     /** Sends batches until nothing is due, delivery is paused, or the service stops. */
     public BatchResult deliver() throws StoreException {
+        events.deliveryStarted();
         BatchResult total = BatchResult.EMPTY;
         while (!stopping.get()) {
             BatchResult b = deliverer.deliverBatch(stopping::get);
@@ -79,6 +97,7 @@ public final class CulpritService {
                 break;
             }
         }
+        events.deliveryFinished();
         return total;
     }
 

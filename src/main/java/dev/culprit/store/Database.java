@@ -91,7 +91,8 @@ public final class Database implements AutoCloseable {
         hc.setJdbcUrl(url);
         hc.setUsername(username);
         hc.setPassword(password);
-        hc.setMaximumPoolSize(4);
+        // PostgreSQL may also carry Quartz's clustered job store, which takes connections of its own
+        hc.setMaximumPoolSize(Dialect.of(url) == Dialect.POSTGRESQL ? 8 : 4);
         hc.setMinimumIdle(1);
         hc.setPoolName("culprit-store");
         hc.setAutoCommit(true);
@@ -107,6 +108,9 @@ public final class Database implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            if (Dialect.of(url) == Dialect.POSTGRESQL) {
+                ClusterMode.migrate(ds);
+            }
         } catch (FlywayException e) {
             ds.close();
             throw new StoreException("cannot migrate the database " + redact(url) + ": " + e.getMessage(), e);

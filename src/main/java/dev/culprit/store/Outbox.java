@@ -350,6 +350,17 @@ public final class Outbox {
         }
     }
 
+    /**
+     * Extends the lease on a claimed mail just before it is sent, so that the lease has to cover
+     * one send rather than a whole batch. Returns false when {@code owner} no longer holds the
+     * mail (its lease ran out and another instance claimed it): it must not be sent here.
+     */
+    public boolean renew(long id, String owner, java.time.Duration lease) throws StoreException {
+        Instant now = clock.instant();
+        return execute("update outbox set lease_until = ?, updated_at = ? where id = ? and state = 'sending' and claimed_by = ?",
+                now.plus(lease), now, id, owner) == 1;
+    }
+
     /** Gives a claimed mail back unchanged, to be sent by the next run. */
     public void release(long id, String owner) throws StoreException {
         execute("update outbox set state = 'pending', claimed_by = null, lease_until = null, updated_at = ?"

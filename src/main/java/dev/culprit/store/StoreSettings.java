@@ -13,12 +13,19 @@ import java.time.Duration;
  *     {@code $CREDENTIALS_DIRECTORY} when set), or null
  * @param passwordEnv an environment variable holding the database password, or null
  * @param lease how long a claimed outbox row belongs to the instance that claimed it
+ * @param cluster whether several instances share this (PostgreSQL) database: Quartz's clustered
+ *     JDBC job store runs the scan and the delivery on one instance at a time
  */
 public record StoreSettings(Path dir, String jdbcUrl, String username, String passwordFile, String passwordEnv,
-        Duration lease) {
+        Duration lease, Boolean cluster) {
     public StoreSettings {
         dir = dir == null ? Path.of("/var/lib/culprit") : dir;
         lease = lease == null ? Duration.ofMinutes(10) : lease;
+        cluster = cluster != null && cluster;
+        if (cluster && (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:"))) {
+            throw new IllegalArgumentException("cluster: several instances need a shared PostgreSQL database"
+                    + " (jdbc-url: jdbc:postgresql://...), not " + (jdbcUrl == null ? "the embedded H2 database" : "an H2 database"));
+        }
         if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("jdbc-url: only jdbc:h2: and jdbc:postgresql: are supported: " + jdbcUrl);
         }
@@ -31,7 +38,7 @@ public record StoreSettings(Path dir, String jdbcUrl, String username, String pa
     }
 
     public static StoreSettings defaults() {
-        return new StoreSettings(null, null, null, null, null, null);
+        return new StoreSettings(null, null, null, null, null, null, null);
     }
 
     /** The JDBC URL in force: the configured one, or the embedded H2 file database. */
