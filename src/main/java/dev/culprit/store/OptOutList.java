@@ -178,6 +178,57 @@ public final class OptOutList {
         }
     }
 
+    /**
+     * Mails still pending or held whose row id is above {@code afterId}, oldest first, at most
+     * {@code limit}; with the highest row id in the outbox, to pass next time.
+     */
+    public Unsent unsentAfter(long afterId, int limit) throws StoreException {
+        try (Connection c = outbox.database().connection()) {
+            long top;
+            try (PreparedStatement ps = c.prepareStatement("select coalesce(max(id), 0) from outbox");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                top = rs.getLong(1);
+            }
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from outbox where id > ? and id <= ?"
+                    + " and state in ('pending', 'held') order by id fetch first ? rows only")) {
+                ps.setLong(1, afterId);
+                ps.setLong(2, top);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            if (ids.size() == limit) {
+                top = ids.get(ids.size() - 1);
+            }
+            return new Unsent(ids.isEmpty() ? List.of() : outbox.load(c, ids), top);
+        } catch (SQLException e) {
+            throw new StoreException("cannot list unsent mails: " + e.getMessage(), e);
+        }
+    }
+
+    /** Unsent mails and the row id the next look starts after. */
+    public record Unsent(List<OutboxMail> mails, long upTo) {
+        public Unsent {
+            mails = List.copyOf(mails);
+        }
+    }
+
+    /** Whether the stored list has no entry at all. */
+    public boolean isEmpty() throws StoreException {
+        try (Connection c = outbox.database().connection();
+                PreparedStatement ps = c.prepareStatement("select 1 from opt_out fetch first 1 rows only");
+                ResultSet rs = ps.executeQuery()) {
+            return !rs.next();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the opt-out list: " + e.getMessage(), e);
+        }
+    }
+
     /** A domain entry without its {@code @}, as older entries were written; an address as it is. */
     private static String bare(String entry) {
         return entry.startsWith("@") ? entry.substring(1) : entry;
