@@ -28,7 +28,15 @@ public final class ClusterNode {
 
     /** {@code culprit run ARGS...}: the exit code. */
     public static int run(String... args) {
+        return run(null, args);
+    }
+
+    /** {@code culprit run ARGS...} with its error output to {@code err} (null: standard error). */
+    public static int run(java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new RunCommand(ClusterNode::processor));
+        if (err != null) {
+            cl.setErr(err);
+        }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("culprit: " + ex.getMessage());
             return 1;
