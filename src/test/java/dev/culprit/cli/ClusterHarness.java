@@ -20,6 +20,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +197,18 @@ final class ClusterHarness implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** When a node's log says it sent a mail (the plain log format's local timestamps). */
+    static List<Instant> sentAt(String log) {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+        List<Instant> out = new ArrayList<>();
+        for (String line : log.split("\n")) {
+            if (line.contains(": sent to ") && line.length() > 23) {
+                out.add(LocalDateTime.parse(line.substring(0, 23), f).atZone(ZoneId.systemDefault()).toInstant());
+            }
+        }
+        return out;
     }
 
     long count(String sql) throws SQLException {
