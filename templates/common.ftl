@@ -79,16 +79,16 @@ The original commit crashed with a different title: ${originalCrashTitle}
 Links
 -----
 <#if links.dashboard??>
-Dashboard:     ${links.dashboard}
+Dashboard:      ${links.dashboard}
 </#if>
 <#if links.log??>
-Bisection log: ${links.log}
+Bisection log:  ${links.log}
 </#if>
 <#if links.kernelConfig??>
-Kernel config: ${links.kernelConfig}
+Kernel config:  ${links.kernelConfig}
 </#if>
 <#if links.reproC??>
-C reproducer:  ${links.reproC}
+C reproducer:   ${links.reproC}
 </#if>
 <#if links.reproSyz??>
 Syz reproducer: ${links.reproSyz}
@@ -100,6 +100,9 @@ Syz reproducer: ${links.reproSyz}
 
 Why you received this
 ---------------------
+<#if !reasonGroups?has_content>
+No maintainer was chosen for this result.
+</#if>
 <#list reasonGroups as g>
 - ${g.reason}:
 <#list g.addresses as a>

@@ -1,5 +1,7 @@
 <#import "common.ftl" as c>
-Bisection points at this commit as the cause of "${title}":
+Bisection found the commit that introduced this crash:
+
+  ${title}
 
 <@c.commitBlock commit/>
 <@c.rangeSection/>

@@ -1,5 +1,7 @@
 <#import "common.ftl" as c>
-Bisection of "${title}" stopped with an error:
+Bisection of this crash stopped with an error:
+
+  ${title}
 
 <#if error??>
 ${error.message}

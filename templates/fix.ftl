@@ -1,5 +1,7 @@
 <#import "common.ftl" as c>
-Bisection found the commit that fixes "${title}":
+Bisection found the commit that fixes this crash:
+
+  ${title}
 
 <@c.commitBlock commit/>
 <@c.rangeSection/>

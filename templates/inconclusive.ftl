@@ -1,5 +1,9 @@
 <#import "common.ftl" as c>
-Bisection of "${title}" is inconclusive: the <#if type == "fix">fixing<#else>first bad</#if> commit could be any of these ${candidates?size}:
+Bisection of this crash is inconclusive:
+
+  ${title}
+
+The <#if type == "fix">fixing<#else>first bad</#if> commit could be any of these ${candidates?size}:
 
 <@c.candidateList/>
 <@c.rangeSection/>

@@ -1,5 +1,13 @@
 <#import "common.ftl" as c>
-Bisection found no fix for "${title}": the crash still happens on HEAD<#if notFoundTitle??> (${notFoundTitle})</#if>, or HEAD could not be tested.
+Bisection found no fix for this crash:
+
+  ${title}
+
+The crash still happens on the newest tested commit, or that commit
+could not be tested.
+<#if notFoundTitle??>
+Newest tested commit: ${notFoundTitle}
+</#if>
 <@c.rangeSection/>
 <@c.reliabilitySection/>
 <@c.crashSection/>

@@ -1,5 +1,13 @@
 <#import "common.ftl" as c>
-Bisection found no culprit for "${title}": the crash already happens on the oldest tested release<#if notFoundTitle??> (${notFoundTitle})</#if>, so it is older than the releases the bisection can test.
+Bisection found no culprit for this crash:
+
+  ${title}
+
+The crash already happens on the oldest release the bisection could test, so the bug is older
+than that release.
+<#if notFoundTitle??>
+Oldest tested release: ${notFoundTitle}
+</#if>
 <@c.rangeSection/>
 <@c.reliabilitySection/>
 <@c.crashSection/>

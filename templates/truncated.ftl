@@ -1,5 +1,9 @@
 <#import "common.ftl" as c>
-Bisection of "${title}" has no result: its log ends before the bisection finished, or was cut.
+Bisection of this crash has no result yet:
+
+  ${title}
+
+Its log ends before the bisection finished, or was cut.
 <@c.rangeSection/>
 <@c.reliabilitySection/>
 <@c.crashSection/>

@@ -29,6 +29,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
     @CommandLine.Mixin
     GlobalOptions global;
 
+    @CommandLine.Option(names = "--connect", description = "Also connect to the SMTP server: connect, EHLO, STARTTLS and "
+            + "authentication, one line per check; no mail is sent. Exit 1 when a check fails.")
+    boolean connect;
+
     private final LogProcessorFactory processors;
 
     public CheckConfigCommand() {
@@ -54,11 +58,13 @@ public final class CheckConfigCommand implements Callable<Integer> {
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Secrets secrets = Secrets.fromEnvironment();
+        String smtpPassword = null;
         try {
-            secrets.read("smtp.password", config.smtp().passwordFile(), config.smtp().passwordEnv());
+            smtpPassword = secrets.read("smtp.password", config.smtp().passwordFile(), config.smtp().passwordEnv());
         } catch (IllegalStateException e) {
             errors.add(e.getMessage());
         }
+        OpsWiring.scheduleProblem(config).ifPresent(errors::add);
         try {
             secrets.read("state.password", config.state().passwordFile(), config.state().passwordEnv());
         } catch (IllegalStateException e) {
@@ -93,6 +99,9 @@ public final class CheckConfigCommand implements Callable<Integer> {
             return 2;
         }
         out.println(source + ": ok");
+        if (connect) {
+            return SmtpCheck.run(config.smtp(), smtpPassword, out) ? 0 : 1;
+        }
         return 0;
     }
 }

@@ -15,7 +15,14 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             OnceCommand.class,
             StatusCommand.class,
-            CheckConfigCommand.class
+            CheckConfigCommand.class,
+            PreviewCommand.class,
+            AssessReportCommand.class,
+            HeldCommand.class,
+            ReleaseCommand.class,
+            DropCommand.class,
+            RetractCommand.class,
+            OptOutCommand.class
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,7 +1,7 @@
 package dev.culprit.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.culprit.config.ConfigException;
 import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -68,8 +69,7 @@ final class ParseCommand implements Callable<Integer> {
             return 2;
         }
         LogParser parser = new LogParser(config.parse().crashReportLimit());
-        ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
-        ReportJson reportJson = new ReportJson(mapper);
+        JsonFactory jsonFactory = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         int status = 0;
         int printed = 0;
         for (String file : logs) {
@@ -85,10 +85,10 @@ final class ParseCommand implements Callable<Integer> {
             }
             log.debug("read {}: {} with {} problems", file, result.report().outcome().id(), result.problems().size());
             if (json) {
-                try {
-                    out.print(mapper.writeValueAsString(reportJson.toJson(file, result)));
+                try (JsonGenerator g = jsonFactory.createGenerator(out)) {
+                    ReportJson.write(g, file, result);
                 } catch (IOException e) {
-                    throw new IllegalStateException("JSON of " + file + " cannot be written", e);
+                    throw new UncheckedIOException("JSON of " + file + " cannot be written", e);
                 }
                 out.print('\n');
             } else {

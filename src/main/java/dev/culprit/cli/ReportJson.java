@@ -1,9 +1,6 @@
 package dev.culprit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.culprit.model.BisectStep;
 import dev.culprit.model.BisectionReport;
 import dev.culprit.model.ChangedFile;
@@ -15,151 +12,197 @@ import dev.culprit.model.Problem;
 import dev.culprit.model.RunVerdict;
 import dev.culprit.model.TestedRevision;
 import dev.culprit.model.Trailer;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The JSON form of a parse result, as {@code culprit parse --json} prints it. The first fields are
- * those of the corpus {@code .expected.json} files with the same conventions ({@code null} where
- * the log does not say); the richer fields follow.
+ * Writes a parse result as one JSON object, as {@code culprit parse --json} prints it. The first
+ * fields are those of the corpus {@code .expected.json} files with the same conventions
+ * ({@code null} where the log does not say); the richer fields follow. The object is streamed to
+ * the generator, never built in memory as a whole.
  */
 final class ReportJson {
-    private final ObjectMapper mapper;
+    private ReportJson() {}
 
-    ReportJson(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
-
-    ObjectNode toJson(String file, ParseResult result) {
+    static void write(JsonGenerator g, String file, ParseResult result) throws IOException {
         BisectionReport r = result.report();
-        ObjectNode o = mapper.createObjectNode();
-        o.put("file", file);
-        o.put("type", r.type() == null ? null : r.type().id());
-        o.put("outcome", r.outcome().id());
-        o.put("startCommit", r.startCommit());
-        o.put("culpritHash", r.culpritHash());
-        o.put("culpritTitle", r.culpritTitle());
         Commit c = r.culprit();
-        o.put("culpritAuthor", c == null ? null : c.author());
-        o.put("culpritDate", c == null ? null : c.date());
-        o.set("inconclusiveCommits", strings(r.inconclusiveCommits()));
-        o.set("to", strings(r.to()));
-        o.set("cc", strings(r.cc()));
-        o.put("crashTitle", r.crashTitle());
-        o.put("revisionsTested", r.revisionsTested());
-        o.put("totalTime", r.totalTime());
-        o.put("errorMessage", r.errorMessage());
+        g.writeStartObject();
+        g.writeStringField("file", file);
+        g.writeStringField("type", r.type() == null ? null : r.type().id());
+        g.writeStringField("outcome", r.outcome().id());
+        g.writeStringField("startCommit", r.startCommit());
+        g.writeStringField("culpritHash", r.culpritHash());
+        g.writeStringField("culpritTitle", r.culpritTitle());
+        g.writeStringField("culpritAuthor", c == null ? null : c.author());
+        g.writeStringField("culpritDate", c == null ? null : c.date());
+        strings(g, "inconclusiveCommits", r.inconclusiveCommits());
+        strings(g, "to", r.to());
+        strings(g, "cc", r.cc());
+        g.writeStringField("crashTitle", r.crashTitle());
+        number(g, "revisionsTested", r.revisionsTested());
+        g.writeStringField("totalTime", r.totalTime());
+        g.writeStringField("errorMessage", r.errorMessage());
 
-        o.put("host", r.host());
-        o.put("startTime", r.startTime());
-        o.put("syzkallerCommit", r.syzkallerCommit());
-        o.put("buildTime", r.buildTime());
-        o.put("testTime", r.testTime());
-        o.put("originalCrashTitle", r.originalCrashTitle());
-        o.put("notFoundCommitTitle", r.notFoundCommitTitle());
-        o.set("culprit", c == null ? null : commit(c));
-        o.set("crash", r.crash() == null ? null : crash(r.crash()));
-        o.put("culpritSignature", r.culpritSignature());
-        o.put("parentSignature", r.parentSignature());
-        o.put("reproducerFlaky", r.reproducerFlaky());
-        o.put("reproChance", r.reproChance());
-        o.put("accumulatedErrorProbability", r.accumulatedErrorProbability());
-        o.set("releasesTested", strings(r.releasesTested()));
-        ArrayNode revs = o.putArray("revisions");
-        r.revisions().forEach(t -> revs.add(revision(t)));
-        ArrayNode steps = o.putArray("bisectSteps");
-        r.bisectSteps().forEach(s -> steps.add(step(s)));
-        o.set("minimization", r.minimization() == null ? null : minimization(r.minimization()));
-        o.set("infoLines", strings(r.infoLines()));
-        ArrayNode problems = o.putArray("problems");
+        g.writeStringField("host", r.host());
+        g.writeStringField("startTime", r.startTime());
+        g.writeStringField("syzkallerCommit", r.syzkallerCommit());
+        g.writeStringField("buildTime", r.buildTime());
+        g.writeStringField("testTime", r.testTime());
+        g.writeStringField("originalCrashTitle", r.originalCrashTitle());
+        g.writeStringField("notFoundCommitTitle", r.notFoundCommitTitle());
+        g.writeFieldName("culprit");
+        if (c == null) {
+            g.writeNull();
+        } else {
+            commit(g, c);
+        }
+        g.writeFieldName("crash");
+        if (r.crash() == null) {
+            g.writeNull();
+        } else {
+            crash(g, r.crash());
+        }
+        g.writeStringField("culpritSignature", r.culpritSignature());
+        g.writeStringField("parentSignature", r.parentSignature());
+        g.writeBooleanField("reproducerFlaky", r.reproducerFlaky());
+        number(g, "reproChance", r.reproChance());
+        number(g, "accumulatedErrorProbability", r.accumulatedErrorProbability());
+        strings(g, "releasesTested", r.releasesTested());
+        g.writeArrayFieldStart("revisions");
+        for (TestedRevision t : r.revisions()) {
+            revision(g, t);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("bisectSteps");
+        for (BisectStep s : r.bisectSteps()) {
+            step(g, s);
+        }
+        g.writeEndArray();
+        g.writeFieldName("minimization");
+        if (r.minimization() == null) {
+            g.writeNull();
+        } else {
+            minimization(g, r.minimization());
+        }
+        strings(g, "infoLines", r.infoLines());
+        g.writeArrayFieldStart("problems");
         for (Problem p : result.problems()) {
-            ObjectNode n = problems.addObject();
-            n.put("line", p.line());
-            n.put("message", p.message());
+            g.writeStartObject();
+            g.writeNumberField("line", p.line());
+            g.writeStringField("message", p.message());
+            g.writeEndObject();
         }
-        return o;
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private JsonNode strings(List<String> list) {
+    private static void strings(JsonGenerator g, String name, List<String> list) throws IOException {
+        g.writeFieldName(name);
         if (list == null) {
-            return mapper.nullNode();
+            g.writeNull();
+            return;
         }
-        ArrayNode a = mapper.createArrayNode();
-        list.forEach(a::add);
-        return a;
+        g.writeStartArray();
+        for (String s : list) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
     }
 
-    private ObjectNode commit(Commit c) {
-        ObjectNode o = mapper.createObjectNode();
-        o.put("hash", c.hash());
-        o.put("title", c.title());
-        o.put("authorName", c.authorName());
-        o.put("authorEmail", c.authorEmail());
-        o.put("date", c.date());
-        o.set("body", strings(c.body()));
-        ArrayNode trailers = o.putArray("trailers");
+    private static void number(JsonGenerator g, String name, Number n) throws IOException {
+        g.writeFieldName(name);
+        if (n == null) {
+            g.writeNull();
+        } else if (n instanceof Double d) {
+            g.writeNumber(d);
+        } else {
+            g.writeNumber(n.longValue());
+        }
+    }
+
+    private static void commit(JsonGenerator g, Commit c) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("hash", c.hash());
+        g.writeStringField("title", c.title());
+        g.writeStringField("authorName", c.authorName());
+        g.writeStringField("authorEmail", c.authorEmail());
+        g.writeStringField("date", c.date());
+        strings(g, "body", c.body());
+        g.writeArrayFieldStart("trailers");
         for (Trailer t : c.trailers()) {
-            trailers.addObject().put("key", t.key()).put("value", t.value());
+            g.writeStartObject();
+            g.writeStringField("key", t.key());
+            g.writeStringField("value", t.value());
+            g.writeEndObject();
         }
-        ArrayNode files = o.putArray("files");
+        g.writeEndArray();
+        g.writeArrayFieldStart("files");
         for (ChangedFile f : c.files()) {
-            files.addObject().put("path", f.path()).put("changes", f.changes());
+            g.writeStartObject();
+            g.writeStringField("path", f.path());
+            number(g, "changes", f.changes());
+            g.writeEndObject();
         }
-        o.set("mergeParents", strings(c.mergeParents()));
-        return o;
+        g.writeEndArray();
+        strings(g, "mergeParents", c.mergeParents());
+        g.writeEndObject();
     }
 
-    private ObjectNode crash(Crash c) {
-        ObjectNode o = mapper.createObjectNode();
-        o.put("title", c.title());
-        o.put("report", c.report());
-        o.put("truncated", c.truncated());
-        o.put("originalLength", c.originalLength());
-        return o;
+    private static void crash(JsonGenerator g, Crash c) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("title", c.title());
+        g.writeStringField("report", c.report());
+        g.writeBooleanField("truncated", c.truncated());
+        g.writeNumberField("originalLength", c.originalLength());
+        g.writeEndObject();
     }
 
-    private ObjectNode revision(TestedRevision t) {
-        ObjectNode o = mapper.createObjectNode();
-        o.put("hash", t.hash());
-        o.put("phase", t.phase());
-        o.put("release", t.release());
-        o.put("compiler", t.compiler());
-        o.put("signature", t.signature());
-        o.put("buildError", t.buildError());
-        o.put("line", t.line());
-        ArrayNode verdicts = o.putArray("verdicts");
+    private static void revision(JsonGenerator g, TestedRevision t) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("hash", t.hash());
+        g.writeStringField("phase", t.phase());
+        g.writeStringField("release", t.release());
+        g.writeStringField("compiler", t.compiler());
+        g.writeStringField("signature", t.signature());
+        g.writeStringField("buildError", t.buildError());
+        g.writeNumberField("line", t.line());
+        g.writeArrayFieldStart("verdicts");
         for (RunVerdict v : t.verdicts()) {
-            ObjectNode n = verdicts.addObject();
+            g.writeStartObject();
             if (v.allRuns()) {
-                n.put("run", "all");
+                g.writeStringField("run", "all");
             } else {
-                n.put("run", v.run());
+                g.writeNumberField("run", v.run());
             }
-            n.put("kind", v.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            n.put("detail", v.detail());
+            g.writeStringField("kind", v.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            g.writeStringField("detail", v.detail());
+            g.writeEndObject();
         }
-        return o;
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private ObjectNode step(BisectStep s) {
-        ObjectNode o = mapper.createObjectNode();
-        o.put("command", s.command());
-        o.set("revisions", strings(s.revisions()));
-        o.put("revisionsLeft", s.revisionsLeft());
-        o.put("stepsLeft", s.stepsLeft());
-        o.put("line", s.line());
-        return o;
+    private static void step(JsonGenerator g, BisectStep s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("command", s.command());
+        strings(g, "revisions", s.revisions());
+        number(g, "revisionsLeft", s.revisionsLeft());
+        number(g, "stepsLeft", s.stepsLeft());
+        g.writeNumberField("line", s.line());
+        g.writeEndObject();
     }
 
-    private ObjectNode minimization(Minimization m) {
-        ObjectNode o = mapper.createObjectNode();
-        o.put("base", m.base());
-        o.put("full", m.full());
-        o.put("diff", m.diff());
-        o.put("minimizedTo", m.minimizedTo());
-        o.set("suspects", strings(m.suspects()));
-        o.set("droppedInstrumentation", strings(m.droppedInstrumentation()));
-        o.put("outcome", m.outcome());
-        return o;
+    private static void minimization(JsonGenerator g, Minimization m) throws IOException {
+        g.writeStartObject();
+        number(g, "base", m.base());
+        number(g, "full", m.full());
+        number(g, "diff", m.diff());
+        number(g, "minimizedTo", m.minimizedTo());
+        strings(g, "suspects", m.suspects());
+        strings(g, "droppedInstrumentation", m.droppedInstrumentation());
+        g.writeStringField("outcome", m.outcome());
+        g.writeEndObject();
     }
 }

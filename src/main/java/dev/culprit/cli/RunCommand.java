@@ -4,12 +4,17 @@ import dev.culprit.config.ConfigException;
 import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
+import dev.culprit.ops.OutboxStats;
+import dev.culprit.ops.Retention;
+import dev.culprit.ops.ServiceOps;
+import dev.culprit.ops.Watchdog;
 import dev.culprit.schedule.ServiceScheduler;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.quartz.SchedulerException;
@@ -61,12 +66,21 @@ public final class RunCommand implements Callable<Integer> {
             err.println("culprit: " + e.getMessage());
             return 2;
         }
+        Optional<String> scheduleProblem = OpsWiring.scheduleProblem(config);
+        if (scheduleProblem.isPresent()) {
+            err.println("culprit: " + (global.config() == null ? "" : global.config() + ": ") + scheduleProblem.get());
+            return 2;
+        }
         OnceCommand.DryRunOutput out = null;
         ServiceWiring w = null;
+        ServiceOps ops = null;
         try {
+            Clock clock = Clock.systemUTC();
             out = OnceCommand.DryRunOutput.open(options, spec);
+            ops = ServiceOps.start(config.metrics(), config.watchdog(), Watchdog.exitProcess(OpsWiring.WATCHDOG_EXIT_GRACE));
             w = ServiceWiring.create(config, processors.create(config), out == null ? null : out.stream(),
-                    out == null ? null : out.where(), Secrets.fromEnvironment(), Clock.systemUTC());
+                    out == null ? null : out.where(), Secrets.fromEnvironment(), clock, ops.events());
+            ops.outbox(new OutboxStats(w.outbox, clock));
             Path inbox = w.spool.exists() ? w.spool.inbox() : null;
             ServiceScheduler scheduler;
             if (w.clustered()) {
@@ -76,29 +90,37 @@ public final class RunCommand implements Callable<Integer> {
                 w.service.recover();
                 scheduler = new ServiceScheduler(w.service, config.schedule(), inbox);
             }
+            if (!options.dryRun) {
+                Optional<Retention> retention = OpsWiring.retention(config, w.spool.done(), w.database, clock);
+                retention.ifPresent(r -> scheduler.housekeeping(r::run, OpsWiring.RETENTION_INTERVAL));
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             ServiceWiring wiring = w;
+            ServiceOps operations = ops;
             OnceCommand.DryRunOutput output = out;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 log.info("stopping: finishing the log or mail in hand");
+                operations.stopWatchdog();
                 scheduler.close();
                 wiring.close();
+                operations.close();
                 closeQuietly(output);
                 log.info("stopped");
                 stopped.countDown();
             }, "culprit-shutdown"));
             scheduler.start();
+            ops.startWatchdog();
             log.info("culprit running{}: spool {}, store {}", options.dryRun ? " (dry run)" : "", config.spool().dir(),
                     w.database.description());
             stopped.await();
             return 0;
         } catch (ConfigException | IllegalStateException e) {
             err.println("culprit: " + e.getMessage());
-            cleanup(w, out);
+            cleanup(w, ops, out);
             return 2;
         } catch (StoreException | IOException | SchedulerException e) {
             err.println("culprit: " + e.getMessage());
-            cleanup(w, out);
+            cleanup(w, ops, out);
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -106,9 +128,12 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void cleanup(ServiceWiring w, OnceCommand.DryRunOutput out) {
+    private static void cleanup(ServiceWiring w, ServiceOps ops, OnceCommand.DryRunOutput out) {
         if (w != null) {
             w.close();
+        }
+        if (ops != null) {
+            ops.close();
         }
         closeQuietly(out);
     }

@@ -1,5 +1,6 @@
 package dev.culprit.cli;
 
+import dev.culprit.config.ConfigException;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.mail.Backoff;
@@ -7,9 +8,11 @@ import dev.culprit.mail.Deliverer;
 import dev.culprit.mail.KillSwitch;
 import dev.culprit.mail.MailTransport;
 import dev.culprit.mail.MboxTransport;
-import dev.culprit.mail.SendTimePolicy;
+import dev.culprit.mail.ObservedTransport;
 import dev.culprit.mail.SmtpErrorClassifier;
 import dev.culprit.mail.SmtpTransport;
+import dev.culprit.moderation.ModerationWiring;
+import dev.culprit.ops.ServiceEvents;
 import dev.culprit.schedule.CulpritService;
 import dev.culprit.spool.LogProcessor;
 import dev.culprit.spool.SpoolDirectory;
@@ -65,7 +68,15 @@ final class ServiceWiring implements AutoCloseable {
      * @param dryRunOut where a dry run writes its mails, or null for the real service
      */
     static ServiceWiring create(CulpritConfig config, LogProcessor processor, OutputStream dryRunOut, String dryRunWhere,
-            Secrets secrets, Clock clock) throws StoreException, IOException {
+            Secrets secrets, Clock clock) throws StoreException, IOException, ConfigException {
+        return create(config, processor, dryRunOut, dryRunWhere, secrets, clock, ServiceEvents.NONE);
+    }
+
+    /**
+     * @param events told about scans, logs, mails and SMTP errors (metrics and the watchdog)
+     */
+    static ServiceWiring create(CulpritConfig config, LogProcessor processor, OutputStream dryRunOut, String dryRunWhere,
+            Secrets secrets, Clock clock, ServiceEvents events) throws StoreException, IOException, ConfigException {
         boolean dryRun = dryRunOut != null;
         Database db = dryRun ? Database.inMemory()
                 : Database.open(config.state(), secrets.read("state.password", config.state().passwordFile(),
@@ -87,15 +98,18 @@ final class ServiceWiring implements AutoCloseable {
                 kill = KillSwitch.never();
             } else {
                 String password = secrets.read("smtp.password", config.smtp().passwordFile(), config.smtp().passwordEnv());
-                transport = new SmtpTransport(config.smtp(), password, new SmtpErrorClassifier());
+                transport = new ObservedTransport(new SmtpTransport(config.smtp(), password, new SmtpErrorClassifier()), events);
                 kill = new KillSwitch(config.paused(), config.state().dir());
             }
+            ModerationWiring moderation = ModerationWiring.create(config, outbox, clock);
             Deliverer deliverer = new Deliverer(outbox, transport, config.delivery(), config.state().lease(), kill,
-                    SendTimePolicy.optOutsOnly(), instance, clock,
-                    new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()));
-            SpoolScanner scanner = new SpoolScanner(spool, processor, outbox, dryRun);
-            return new ServiceWiring(config, db, outbox, spool, new CulpritService(scanner, deliverer, outbox), instance);
-        } catch (RuntimeException | IOException | StoreException e) {
+                    moderation.policy(), instance, clock,
+                    new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()),
+                    events);
+            SpoolScanner scanner = new SpoolScanner(spool, processor, outbox, dryRun, events);
+            return new ServiceWiring(config, db, outbox, spool,
+                    new CulpritService(scanner, deliverer, outbox, events, clock, moderation.notices()::queueMissing), instance);
+        } catch (RuntimeException | IOException | ConfigException | StoreException e) {
             db.close();
             throw e;
         }

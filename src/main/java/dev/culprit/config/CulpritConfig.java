@@ -4,6 +4,7 @@ import dev.culprit.assess.AssessPolicy;
 import dev.culprit.mail.DeliverySettings;
 import dev.culprit.mail.MessageSettings;
 import dev.culprit.mail.SmtpSettings;
+import dev.culprit.moderation.ModerationSettings;
 import dev.culprit.ops.MetricsSettings;
 import dev.culprit.ops.RetentionSettings;
 import dev.culprit.ops.WatchdogSettings;
@@ -31,6 +32,7 @@ import dev.culprit.store.StoreSettings;
  * @param metrics the optional HTTP endpoint for metrics and health
  * @param watchdog when a stalled scheduler makes the process exit
  * @param retention how long done logs and sent mail bodies are kept
+ * @param moderation where notices about held mails go
  */
 public record CulpritConfig(
         ParseSettings parse,
@@ -46,7 +48,8 @@ public record CulpritConfig(
         Boolean paused,
         MetricsSettings metrics,
         WatchdogSettings watchdog,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        ModerationSettings moderation) {
     public CulpritConfig {
         parse = parse == null ? ParseSettings.defaults() : parse;
         assess = assess == null ? AssessPolicy.defaults() : assess;
@@ -62,9 +65,10 @@ public record CulpritConfig(
         metrics = metrics == null ? MetricsSettings.defaults() : metrics;
         watchdog = watchdog == null ? WatchdogSettings.defaults() : watchdog;
         retention = retention == null ? RetentionSettings.defaults() : retention;
+        moderation = moderation == null ? ModerationSettings.defaults() : moderation;
     }
 
     public static CulpritConfig defaults() {
-        return new CulpritConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new CulpritConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.culprit.mail;
 
 import dev.culprit.model.Recipient;
 import dev.culprit.model.ResultKey;
+import dev.culprit.ops.ServiceEvents;
 import dev.culprit.store.MailUpdate;
 import dev.culprit.store.MailUpdate.LedgerEntry;
 import dev.culprit.store.MailUpdate.RecipientChange;
@@ -48,11 +49,20 @@ public final class Deliverer {
     private final String owner;
     private final Clock clock;
     private final Backoff backoff;
+    private final ServiceEvents events;
     private int setupFailures;
     private String lastPause;
 
     public Deliverer(Outbox outbox, MailTransport transport, DeliverySettings settings, Duration lease,
             KillSwitch killSwitch, SendTimePolicy policy, String owner, Clock clock, Backoff backoff) {
+        this(outbox, transport, settings, lease, killSwitch, policy, owner, clock, backoff, ServiceEvents.NONE);
+    }
+
+    /** @param events told about every mail sent or given up on (metrics, watchdog) */
+    public Deliverer(Outbox outbox, MailTransport transport, DeliverySettings settings, Duration lease,
+            KillSwitch killSwitch, SendTimePolicy policy, String owner, Clock clock, Backoff backoff,
+            ServiceEvents events) {
+        this.events = events;
         this.outbox = outbox;
         this.transport = transport;
         this.settings = settings;
@@ -147,7 +157,14 @@ public final class Deliverer {
             String id = shortId(mail);
             List<OutboxRecipient> pending = mail.pendingRecipients();
             Set<String> optedOut = outbox.optedOut(pending.stream().map(OutboxRecipient::address).toList());
-            Map<String, String> suppressed = policy.suppressed(pending.stream().map(OutboxRecipient::recipient).toList(), optedOut);
+            Map<String, String> suppressed;
+            try {
+                suppressed = policy.suppressed(pending.stream().map(OutboxRecipient::recipient).toList(), optedOut);
+            } catch (RuntimeException e) {
+                log.error("delivery stopped for this run: the recipient policy cannot be applied: {}", e.getMessage());
+                releaseOne(mail);
+                return false;
+            }
             Map<Integer, RecipientChange> changes = new HashMap<>();
             List<OutboxRecipient> toSend = new ArrayList<>();
             for (OutboxRecipient r : pending) {
@@ -167,8 +184,10 @@ public final class Deliverer {
                 if (!anySent) {
                     log.warn("mail {} from {}: dropped: {}", id, mail.source(), err);
                     dropped++;
+                    events.mailFailed(id, "no-recipient-left");
                 } else {
                     sent++;
+                    events.mailSent(id);
                 }
                 record(new MailUpdate(mail.id(), owner, s, mail.attempts(), clock.instant(), err, changes, List.of()), mail);
                 return true;
@@ -220,6 +239,7 @@ public final class Deliverer {
                         }
                         log.error("mail {} from {}: refused for good: {}", id, mail.source(), f.text());
                         failed++;
+                        events.mailFailed(id, "refused");
                         record(new MailUpdate(mail.id(), owner, OutboxState.FAILED, mail.attempts() + 1, now, f.text(), changes,
                                 List.of()), mail);
                         return true;
@@ -279,6 +299,7 @@ public final class Deliverer {
             boolean anySent = !ledger.isEmpty() || mail.recipients().stream().anyMatch(r -> r.state() == OutboxRecipient.State.SENT);
             if (anySent) {
                 sent++;
+                events.mailSent(id);
                 long refused = changes.values().stream().filter(c -> c.state() == OutboxRecipient.State.FAILED).count();
                 if (refused > 0) {
                     log.info("mail {} from {}: sent to {} recipient(s), {} refused", id, mail.source(), ledger.size(), refused);
@@ -291,6 +312,7 @@ public final class Deliverer {
                 String err = "every recipient refused: " + outcome.refused().values().stream().map(SmtpFailure::text).distinct()
                         .reduce((a, c) -> a + "; " + c).orElse("");
                 log.error("mail {} from {}: {}", id, mail.source(), err);
+                events.mailFailed(id, "refused");
                 record(new MailUpdate(mail.id(), owner, OutboxState.FAILED, mail.attempts() + 1, clock.instant(), err, changes,
                         List.of()), mail);
             }
@@ -330,6 +352,11 @@ public final class Deliverer {
                 }
                 failed++;
                 boolean anySent = !ledger.isEmpty() || mail.recipients().stream().anyMatch(r -> r.state() == OutboxRecipient.State.SENT);
+                if (anySent) {
+                    events.mailSent(shortId(mail));
+                } else {
+                    events.mailFailed(shortId(mail), "expired");
+                }
                 record(new MailUpdate(mail.id(), owner, anySent ? OutboxState.SENT : OutboxState.FAILED, attempts, now, err, all,
                         ledger), mail);
                 return;

@@ -3,21 +3,17 @@ package dev.culprit.mail;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The dry-run transport: every message is written in mbox format (a {@code From } line,
- * LF line ends, body lines starting with {@code From } quoted) to a stream, standard output or
- * an mbox file. It never opens a socket.
+ * The dry-run transport: every message is written in mbox format ({@link MboxWriter}) to a
+ * stream, standard output or an mbox file, with its envelope recipients in a first
+ * {@code X-Culprit-Envelope-To} line. It never opens a socket.
  */
 public final class MboxTransport implements MailTransport {
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
-
     private final OutputStream out;
+    private final MboxWriter writer;
     private final String envelopeFrom;
     private final String where;
 
@@ -27,6 +23,7 @@ public final class MboxTransport implements MailTransport {
      */
     public MboxTransport(OutputStream out, String envelopeFrom, String where) {
         this.out = out;
+        this.writer = new MboxWriter(out);
         this.envelopeFrom = envelopeFrom == null ? "MAILER-DAEMON" : envelopeFrom;
         this.where = where;
     }
@@ -63,22 +60,13 @@ public final class MboxTransport implements MailTransport {
     }
 
     private synchronized void write(byte[] message, List<String> recipients) throws IOException {
-        StringBuilder b = new StringBuilder();
-        b.append("From ").append(envelopeFrom).append(' ')
-                .append(ASCTIME.format(ZonedDateTime.now(ZoneOffset.UTC))).append('\n');
-        b.append("X-Culprit-Envelope-To: ").append(String.join(", ", recipients)).append('\n');
-        String text = new String(message, StandardCharsets.UTF_8).replace("\r\n", "\n");
-        for (String line : text.split("\n", -1)) {
-            if (line.matches(">*From .*")) {
-                b.append('>');
-            }
-            b.append(line).append('\n');
-        }
-        if (!text.endsWith("\n")) {
-            b.append('\n');
-        }
-        b.append('\n');
-        out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+        // the envelope is shown as a first header line: after the send-time policy it can be
+        // narrower than To and Cc
+        byte[] envelope = ("X-Culprit-Envelope-To: " + String.join(", ", recipients) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] shown = new byte[envelope.length + message.length];
+        System.arraycopy(envelope, 0, shown, 0, envelope.length);
+        System.arraycopy(message, 0, shown, envelope.length, message.length);
+        writer.write(shown, envelopeFrom, Instant.now());
         out.flush();
     }
 }

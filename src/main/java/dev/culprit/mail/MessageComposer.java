@@ -2,7 +2,6 @@ package dev.culprit.mail;
 
 import dev.culprit.model.Recipient;
 import dev.culprit.recipients.Address;
-import jakarta.mail.internet.HeaderTokenizer;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.UnsupportedEncodingException;
@@ -24,6 +23,8 @@ import java.util.Locale;
  */
 public final class MessageComposer {
     public static final int MAX_LINE_OCTETS = 998;
+    /** RFC 5322 specials: a display name containing one is quoted. Spaces need no quotes in a phrase. */
+    private static final String PHRASE_SPECIALS = "()<>@,;:\\\".[]";
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
 
@@ -85,7 +86,7 @@ public final class MessageComposer {
 
     private static String phrase(String name) {
         if (isAscii(name)) {
-            return MimeUtility.quote(name, HeaderTokenizer.RFC822);
+            return MimeUtility.quote(name, PHRASE_SPECIALS);
         }
         try {
             return MimeUtility.encodeWord(name, "UTF-8", null);

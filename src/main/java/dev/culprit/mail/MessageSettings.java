@@ -49,7 +49,7 @@ public record MessageSettings(String from, String replyTo, String messageIdDomai
         try {
             return Address.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(key + ": " + e.getMessage());
         }
     }
 }

@@ -61,7 +61,10 @@ public final class SmtpErrorClassifier {
                     "envelope sender refused: " + text) : f;
         }
         if (e instanceof SMTPSendFailedException s) {
-            return classify(s.getReturnCode(), text);
+            SmtpFailure f = classify(s.getReturnCode(), text);
+            boolean mailFrom = s.getCommand() != null && s.getCommand().toUpperCase(Locale.ROOT).startsWith("MAIL");
+            return mailFrom && f.kind() == SmtpFailure.Kind.PERMANENT
+                    ? new SmtpFailure(SmtpFailure.Kind.SETUP, f.code(), "envelope sender refused: " + text) : f;
         }
         if (e instanceof SMTPAddressFailedException s) {
             return classify(s.getReturnCode(), text);

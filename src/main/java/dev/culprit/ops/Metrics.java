@@ -39,22 +39,20 @@ public final class Metrics implements AutoCloseable {
     private final Counter mailsSent;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final AtomicReference<Instant> lastScanCompleted = new AtomicReference<>();
+    private final AtomicReference<Supplier<OutboxSnapshot>> outbox = new AtomicReference<>(() -> null);
 
-    /**
-     * @param outbox the current outbox figures; called on every scrape, may be slow (a query)
-     */
-    public Metrics(Supplier<OutboxSnapshot> outbox) {
-        Objects.requireNonNull(outbox, "outbox");
+    /** Metrics whose outbox figures are NaN until {@link #outboxFrom(Supplier)} says where they come from. */
+    public Metrics() {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
         mailsSent = Counter.builder("culprit.mails.sent").description("Mails accepted by the SMTP server").register(registry);
-        Gauge.builder("culprit.outbox.pending", outbox, o -> o.get().pending())
+        Gauge.builder("culprit.outbox.pending", outbox, o -> pending(o.get().get()))
                 .description("Mails in the outbox waiting to be sent (not held)")
                 .register(registry);
-        Gauge.builder("culprit.outbox.oldest.age", outbox, o -> seconds(o.get().oldestAge()))
+        Gauge.builder("culprit.outbox.oldest.age", outbox, o -> oldestAge(o.get().get()))
                 .description("Age of the oldest mail waiting to be sent; 0 when none waits")
                 .baseUnit("seconds")
                 .register(registry);
@@ -62,6 +60,22 @@ public final class Metrics implements AutoCloseable {
                 .description("When the last spool scan finished, in seconds since the epoch")
                 .baseUnit("seconds")
                 .register(registry);
+    }
+
+    /**
+     * @param outbox the current outbox figures; called on every scrape, may be slow (a query)
+     */
+    public Metrics(Supplier<OutboxSnapshot> outbox) {
+        this();
+        outboxFrom(outbox);
+    }
+
+    /**
+     * Where the outbox gauges come from; the supplier is called on every scrape and returns null
+     * when the figures are unavailable (the gauges then read NaN).
+     */
+    public void outboxFrom(Supplier<OutboxSnapshot> source) {
+        outbox.set(Objects.requireNonNull(source, "source"));
     }
 
     /** A log was taken from the spool; {@code outcome} is what the parser found or {@code failed}. */
@@ -116,8 +130,12 @@ public final class Metrics implements AutoCloseable {
         return value == null || value.isBlank() ? "unknown" : value;
     }
 
-    private static double seconds(Duration d) {
-        return d == null ? 0 : d.toMillis() / 1000.0;
+    private static double pending(OutboxSnapshot s) {
+        return s == null ? Double.NaN : s.pending();
+    }
+
+    private static double oldestAge(OutboxSnapshot s) {
+        return s == null ? Double.NaN : s.oldestAge().toMillis() / 1000.0;
     }
 
     private static double epochSeconds(AtomicReference<Instant> at) {

@@ -21,8 +21,6 @@ final class CommitBlockReader {
     static final int MAX_FILES = 10_000;
 
     private static final Pattern AUTHOR = Pattern.compile("^Author:\\s*(.*?)\\s*<([^<>]*)>\\s*$");
-    private static final Pattern DIFFSTAT =
-            Pattern.compile("^ (.+?)\\s+\\|\\s+(?:(\\d+)(?: [+-]*)?|Bin\\b.*)$");
     private static final Pattern RAW_DIFF =
             Pattern.compile("^:\\d{6} \\d{6} [0-9a-f]+(?:\\.\\.\\.)? [0-9a-f]+(?:\\.\\.\\.)? [A-Z]\\d*\\t(.*)$");
     private static final Pattern TRAILER = Pattern.compile("^([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*):\\s+(\\S.*)$");
@@ -172,14 +170,42 @@ final class CommitBlockReader {
             return true;
         }
         if (c == ' ') {
-            Matcher m = DIFFSTAT.matcher(line);
-            if (m.matches()) {
-                addFile(new ChangedFile(m.group(1).strip(), m.group(2) == null ? null : parseCount(m.group(2))));
+            ChangedFile f = diffstat(line);
+            if (f != null) {
+                addFile(f);
             }
             state = State.DIFF;
             return true;
         }
         return false;
+    }
+
+    /** {@code " path/to/file.c | 12 ++++----"} or {@code " path | Bin 0 -> 12 bytes"}; null for other lines. */
+    static ChangedFile diffstat(String line) {
+        int bar = line.lastIndexOf(" | ");
+        if (bar < 1) {
+            return null;
+        }
+        String path = line.substring(1, bar).strip();
+        if (path.isEmpty()) {
+            return null;
+        }
+        int i = bar + 3;
+        int n = line.length();
+        while (i < n && line.charAt(i) == ' ') {
+            i++;
+        }
+        int start = i;
+        while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+            i++;
+        }
+        if (i > start && (i == n || line.charAt(i) == ' ')) {
+            return new ChangedFile(path, parseCount(line.substring(start, i)));
+        }
+        if (line.startsWith("Bin", start)) {
+            return new ChangedFile(path, null);
+        }
+        return null;
     }
 
     private static Integer parseCount(String digits) {

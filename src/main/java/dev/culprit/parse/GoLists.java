@@ -67,6 +67,11 @@ final class GoLists {
                 out.add(bytes.toString(StandardCharsets.UTF_8));
                 return i + 1;
             }
+            if (c < 0x80 && c != '\\') {
+                bytes.write(c);
+                i++;
+                continue;
+            }
             if (c != '\\') {
                 int cp = text.codePointAt(i);
                 utf8(bytes, cp);

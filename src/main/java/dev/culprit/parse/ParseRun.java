@@ -11,7 +11,9 @@ import dev.culprit.model.ParseResult;
 import dev.culprit.model.RunVerdict;
 import dev.culprit.model.TestedRevision;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,16 +32,14 @@ final class ParseRun {
     static final int MAX_STEPS = 5_000;
     static final int MAX_LIST = 10_000;
     static final int MAX_INFO_LINES = 1_000;
+    static final int MAX_SHARED_STRINGS = 4_096;
 
     private static final String HEX40 = "[0-9a-f]{40}";
     private static final Pattern HOST_LINE = Pattern.compile("^(.+) starts bisection (.+)$");
     private static final Pattern BISECTING = Pattern.compile("^bisecting (cause|fixing) commit (?:starting from|since) (\\S+)");
-    private static final Pattern TESTING_COMMIT = Pattern.compile("^testing commit (" + HEX40 + ")(?: with (.*)| (.*))?$");
-    private static final Pattern RUN_VERDICT = Pattern.compile("^run #(\\d{1,9}): (.*)$");
     private static final Pattern GIT_STEP = Pattern.compile("^# git bisect (start|good|bad|skip)(?: (.*))?$");
     private static final Pattern BISECTING_LEFT = Pattern.compile(
             "^Bisecting: (\\d+) revisions? left to test after this \\(roughly (\\d+) steps?\\)");
-    private static final Pattern FIRST_BAD_BLOCK = Pattern.compile("^(" + HEX40 + ") is the first bad commit$");
     private static final Pattern MERGE_BASE = Pattern.compile("^(" + HEX40 + ")/.* is a merge base(, check if it has the bug)?$");
     private static final Pattern SUMMARY = Pattern.compile(
             "^revisions tested: (\\d+), total time: (\\S+)(?: \\(build: (\\S+), test: (\\S+)\\))?\\s*$");
@@ -51,7 +51,6 @@ final class ParseRun {
     private static final Pattern KCONFIG = Pattern.compile("^kconfig minimization: base=(\\d+) full=(\\d+) (?:leaves )?diff=(\\d+)");
     private static final Pattern MINIMIZED_TO = Pattern.compile("^minimized to (\\d+) configs(?:; suspects: (.*))?$");
     private static final Pattern DISABLING = Pattern.compile("^disabling configs for (\\[.*\\])(?:, they are not needed)?$");
-    private static final Pattern HEX_VALUE = Pattern.compile("^[0-9a-f]+$");
 
     private enum Mode { BODY, COMMIT, RESULT, ERROR_TEXT, CRASH_REPORT }
 
@@ -60,6 +59,7 @@ final class ParseRun {
     private final int crashReportLimit;
     private final int textLimit;
     private final Problems problems = new Problems();
+    private final Map<String, String> sharedStrings = new HashMap<>();
 
     private Mode mode = Mode.BODY;
     private long lineNo;
@@ -179,9 +179,10 @@ final class ParseRun {
         switch (line.charAt(0)) {
             case 'r' -> {
                 if (line.startsWith("run #")) {
-                    Matcher m = RUN_VERDICT.matcher(line);
-                    if (m.matches()) {
-                        verdict(Integer.parseInt(m.group(1)), m.group(2));
+                    // run #<n>: <verdict>
+                    int colon = line.indexOf(": ", 5);
+                    if (colon > 5 && colon <= 14 && digits(line, 5, colon)) {
+                        verdict(Integer.parseInt(line, 5, colon, 10), line.substring(colon + 2));
                         return;
                     }
                 } else if (line.startsWith("representative crash: ")) {
@@ -291,9 +292,10 @@ final class ParseRun {
             }
             case 't' -> {
                 if (line.startsWith("testing commit ")) {
-                    Matcher m = TESTING_COMMIT.matcher(line);
-                    if (m.matches()) {
-                        startRevision(m.group(1), m.group(2));
+                    // testing commit <h>[ with <compiler>| <compiler type>]
+                    if (isHash(line, 15) && (line.length() == 55 || line.charAt(55) == ' ')) {
+                        String compiler = line.startsWith(" with ", 55) ? line.substring(61) : null;
+                        startRevision(line.substring(15, 55), compiler);
                         return;
                     }
                 } else if (line.startsWith("testing release ")) {
@@ -597,11 +599,10 @@ final class ParseRun {
             return false;
         }
         if (line.charAt(40) == ' ') {
-            Matcher m = FIRST_BAD_BLOCK.matcher(line);
-            if (m.matches()) {
+            if (line.length() == 64 && line.endsWith(" is the first bad commit") && isHash(line, 0)) {
                 endBlock();
                 endStep();
-                commitBlock = new CommitBlockReader(m.group(1));
+                commitBlock = new CommitBlockReader(line.substring(0, 40));
                 mode = Mode.COMMIT;
                 return true;
             }
@@ -707,7 +708,26 @@ final class ParseRun {
             problem(lineNo, "verdict outside of a \"testing commit\" block");
             return;
         }
-        addVerdict(toVerdict(run, text));
+        RunVerdict v = toVerdict(run, text);
+        addVerdict(new RunVerdict(v.run(), v.kind(), shared(v.detail())));
+    }
+
+    /**
+     * The same crash title is printed hundreds of times; past the first thousand verdicts (an
+     * unusually long log) keep one copy of each.
+     */
+    private String shared(String s) {
+        if (verdictCount < 1_000 || s.isEmpty()) {
+            return s;
+        }
+        String known = sharedStrings.get(s);
+        if (known != null) {
+            return known;
+        }
+        if (sharedStrings.size() < MAX_SHARED_STRINGS) {
+            sharedStrings.put(s, s);
+        }
+        return s;
     }
 
     private void addVerdict(RunVerdict v) {
@@ -783,10 +803,15 @@ final class ParseRun {
         }
         List<String> revs = new ArrayList<>();
         if (args != null) {
-            for (String a : args.trim().split("\\s+")) {
-                if (!a.isEmpty() && revs.size() < 16) {
-                    revs.add(a);
+            int i = 0;
+            int n = args.length();
+            while (i < n && revs.size() < 16) {
+                int end = args.indexOf(' ', i);
+                end = end < 0 ? n : end;
+                if (end > i) {
+                    revs.add(args.substring(i, end));
                 }
+                i = end + 1;
             }
         }
         stepCommand = command;
@@ -1066,7 +1091,7 @@ final class ParseRun {
 
     private String hexValue(String rest) {
         String v = rest.strip();
-        if (!HEX_VALUE.matcher(v).matches()) {
+        if (v.isEmpty() || !isHex(v, 0, v.length())) {
             problem(lineNo, "signature is not hex: " + abbreviate(v));
         }
         return v;
@@ -1088,6 +1113,31 @@ final class ParseRun {
             problem(lineNo, "not a number: " + abbreviate(text));
             return null;
         }
+    }
+
+    /** Whether 40 lower-case hex digits start at {@code from}. */
+    static boolean isHash(String s, int from) {
+        return s.length() >= from + 40 && isHex(s, from, from + 40);
+    }
+
+    private static boolean isHex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String abbreviate(String s) {

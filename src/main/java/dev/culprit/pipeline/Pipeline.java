@@ -15,6 +15,7 @@ import dev.culprit.model.Problem;
 import dev.culprit.model.Recipient;
 import dev.culprit.model.ResultKey;
 import dev.culprit.model.Sidecar;
+import dev.culprit.parse.LogParser;
 import dev.culprit.recipients.Address;
 import dev.culprit.recipients.OptOuts;
 import dev.culprit.recipients.PolicyResult;
@@ -30,6 +31,7 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,6 +65,7 @@ public final class Pipeline {
     private final Renderer renderer;
     private final DataModel dataModel;
     private final MessageComposer composer = new MessageComposer();
+    private final LogParser parser;
 
     /**
      * The pipeline as configured: bundled templates overridden by {@code render.templates} when
@@ -83,6 +86,7 @@ public final class Pipeline {
         this.optOuts = optOuts;
         this.renderer = new Renderer(templates);
         this.dataModel = new DataModel(config.render());
+        this.parser = new LogParser(config.parse().crashReportLimit());
     }
 
     /** The bundled templates, with the configured directory in front when there is one. */
@@ -111,6 +115,20 @@ public final class Pipeline {
 
     public Renderer renderer() {
         return renderer;
+    }
+
+    /** Parses the log and prepares its mail. */
+    public LogParser parser() {
+        return parser;
+    }
+
+    public PreparedMail prepare(String source, Reader log, Sidecar sidecar) throws IOException, PrepareException {
+        return prepare(source, parser.parse(log), sidecar);
+    }
+
+    /** Parses the log and prepares its mail, keeping the policy's account. */
+    public Prepared prepareWithDetails(String source, Reader log, Sidecar sidecar) throws IOException, PrepareException {
+        return prepareWithDetails(source, parser.parse(log), sidecar);
     }
 
     /** Prepares the mail for a parsed log. */

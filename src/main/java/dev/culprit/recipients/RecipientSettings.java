@@ -79,7 +79,7 @@ public record RecipientSettings(
             try {
                 Address.parse(list.get(i));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(key + "[" + i + "]: " + e.getMessage(), e);
+                throw new IllegalArgumentException(key + "[" + i + "]: " + e.getMessage());
             }
         }
         return List.copyOf(list);

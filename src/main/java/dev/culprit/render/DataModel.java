@@ -20,6 +20,9 @@ public final class DataModel {
     /** Addresses listed one by one in the trimmed and redirected lists before the rest are counted. */
     public static final int MAX_LISTED = 50;
 
+    /** Prose from the assessment is wrapped to this many columns. */
+    public static final int WRAP = 72;
+
     private final RenderSettings settings;
 
     public DataModel(RenderSettings settings) {
@@ -79,7 +82,7 @@ public final class DataModel {
         Map<String, Object> reliability = new LinkedHashMap<>();
         reliability.put("verdict", ctx.assessment().verdict().id());
         reliability.put("score", String.format(Locale.ROOT, "%.2f", ctx.assessment().score()));
-        reliability.put("concerns", ctx.assessment().reasons());
+        reliability.put("concerns", ctx.assessment().reasons().stream().map(c -> wrap(c, WRAP - 2, "  ")).toList());
         m.put("reliability", reliability);
         List<Recipient> envelope = ctx.recipients().recipients();
         m.put("recipients", envelope.stream().map(DataModel::recipient).toList());
@@ -219,6 +222,27 @@ public final class DataModel {
             n++;
         }
         return new Excerpt(b.toString().stripTrailing(), cut);
+    }
+
+    /**
+     * Wraps at spaces to {@code width} columns; continuation lines start with {@code indent}. A
+     * word longer than the width stays whole on its own line.
+     */
+    static String wrap(String text, int width, String indent) {
+        StringBuilder out = new StringBuilder();
+        int col = 0;
+        for (String word : text.strip().split(" +")) {
+            if (col > 0 && col + 1 + word.length() > width) {
+                out.append('\n').append(indent);
+                col = indent.length();
+            } else if (col > 0) {
+                out.append(' ');
+                col++;
+            }
+            out.append(word);
+            col += word.length();
+        }
+        return out.toString();
     }
 
     private static String firstLine(String s) {

@@ -31,6 +31,10 @@ import java.util.TimeZone;
  */
 public final class Renderer {
     public static final String SUBJECT = "subject.ftl";
+    /** The body of the notice to the moderators about a held mail. */
+    public static final String MODERATION_NOTICE = "moderation-notice.ftl";
+    /** The body of the correction sent when a result is retracted. */
+    public static final String RETRACTION = "retraction.ftl";
 
     private final Configuration cfg;
 
@@ -66,13 +70,15 @@ public final class Renderer {
         return outcome.id() + ".ftl";
     }
 
-    /** Every template the renderer needs: the subject and one body per outcome. */
+    /** Every template the renderer needs: the subject, one body per outcome, the notice and the correction. */
     public static List<String> templateNames() {
         List<String> names = new ArrayList<>();
         names.add(SUBJECT);
         for (Outcome o : Outcome.values()) {
             names.add(bodyTemplate(o));
         }
+        names.add(MODERATION_NOTICE);
+        names.add(RETRACTION);
         return names;
     }
 
@@ -94,15 +100,23 @@ public final class Renderer {
         return new Rendered(subject.isEmpty() ? "culprit report" : subject, normalize(body));
     }
 
+    /**
+     * Renders a body template that belongs to no outcome (the moderation notice, the correction
+     * mail), normalized like every body.
+     */
+    public String renderBody(String template, Map<String, Object> model) throws RenderException {
+        return normalize(process(template, model));
+    }
+
     private String process(String name, Map<String, Object> model) throws RenderException {
         Template t = template(name);
         StringWriter out = new StringWriter();
         try {
             t.process(model, out);
         } catch (TemplateException e) {
-            throw new RenderException("template " + name + " failed: " + e.getMessageWithoutStackTop(), e);
+            throw new RenderException("template " + name + " failed: " + oneLine(e.getMessageWithoutStackTop()), e);
         } catch (IOException e) {
-            throw new RenderException("template " + name + " failed: " + e.getMessage(), e);
+            throw new RenderException("template " + name + " failed: " + oneLine(e.getMessage()), e);
         }
         return out.toString();
     }
@@ -111,8 +125,18 @@ public final class Renderer {
         try {
             return cfg.getTemplate(name);
         } catch (IOException e) {
-            throw new RenderException("template " + name + ": " + e.getMessage(), e);
+            throw new RenderException("template " + name + ": " + oneLine(e.getMessage()), e);
         }
+    }
+
+    /** FreeMarker messages span lines and end with hints; an operator gets one line. */
+    private static String oneLine(String message) {
+        String m = message == null ? "" : message;
+        int tip = m.indexOf("\n----");
+        if (tip > 0) {
+            m = m.substring(0, tip);
+        }
+        return m.strip().replaceAll("\\s*\\n\\s*", " ");
     }
 
     /** Trailing spaces removed from each line (except the signature separator {@code "-- "}), at most one blank line in a row, one final newline. */

@@ -2,11 +2,13 @@ package dev.culprit.schedule;
 
 import dev.culprit.mail.BatchResult;
 import dev.culprit.mail.Deliverer;
+import dev.culprit.ops.ServiceEvents;
 import dev.culprit.spool.ScanResult;
 import dev.culprit.spool.SpoolScanner;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +24,37 @@ public final class CulpritService {
     private final SpoolScanner scanner;
     private final Deliverer deliverer;
     private final Outbox outbox;
+    private final ServiceEvents events;
+    private final Clock clock;
+    private final AfterScan afterScan;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
+    /** Work that follows every scan, such as queueing notices about held mails. */
+    @FunctionalInterface
+    public interface AfterScan {
+        void run() throws StoreException;
+    }
+
     public CulpritService(SpoolScanner scanner, Deliverer deliverer, Outbox outbox) {
+        this(scanner, deliverer, outbox, () -> { });
+    }
+
+    public CulpritService(SpoolScanner scanner, Deliverer deliverer, Outbox outbox, AfterScan afterScan) {
+        this(scanner, deliverer, outbox, ServiceEvents.NONE, Clock.systemUTC(), afterScan);
+    }
+
+    /**
+     * @param events told when scans and deliveries start and finish (metrics, watchdog)
+     * @param afterScan work that follows every scan, such as queueing notices about held mails
+     */
+    public CulpritService(SpoolScanner scanner, Deliverer deliverer, Outbox outbox, ServiceEvents events, Clock clock,
+            AfterScan afterScan) {
         this.scanner = scanner;
         this.deliverer = deliverer;
         this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
+        this.afterScan = afterScan;
     }
 
     /** After a crash: mails left in {@code sending} and logs left in {@code work/} are taken up again. */
@@ -36,16 +63,32 @@ public final class CulpritService {
         if (back > 0) {
             log.info("{} mail(s) interrupted while sending by an earlier run are pending again", back);
         }
-        return scanner.recover(stopping::get);
+        ScanResult r = scanner.recover(stopping::get);
+        afterScan();
+        return r;
     }
 
     /** One pass over the inbox. */
     public ScanResult scan() throws IOException {
-        return scanner.scan(stopping::get);
+        events.scanStarted();
+        ScanResult r = scanner.scan(stopping::get);
+        afterScan();
+        events.scanFinished(clock.instant());
+        return r;
+    }
+
+    private void afterScan() {
+        try {
+            afterScan.run();
+        } catch (StoreException e) {
+            // tried again after the next scan
+            log.error("after the spool scan: {}", e.getMessage());
+        }
     }
 
     /** Sends batches until nothing is due, delivery is paused, or the service stops. */
     public BatchResult deliver() throws StoreException {
+        events.deliveryStarted();
         BatchResult total = BatchResult.EMPTY;
         while (!stopping.get()) {
             BatchResult b = deliverer.deliverBatch(stopping::get);
@@ -54,6 +97,7 @@ public final class CulpritService {
                 break;
             }
         }
+        events.deliveryFinished();
         return total;
     }
 

@@ -2,6 +2,7 @@ package dev.culprit.schedule;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +28,7 @@ public final class ServiceScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceScheduler.class);
     static final JobKey SCAN = JobKey.jobKey("spool-scan", "culprit");
     static final JobKey DELIVER = JobKey.jobKey("outbox-deliver", "culprit");
+    static final JobKey HOUSEKEEPING = JobKey.jobKey("housekeeping", "culprit");
 
     private final CulpritService service;
     private final ScheduleSettings settings;
@@ -34,6 +36,8 @@ public final class ServiceScheduler implements AutoCloseable {
     private final Scheduler scheduler;
     private final boolean clustered;
     private InboxWatcher watcher;
+    private Runnable housekeeping;
+    private Duration housekeepingInterval;
 
     /**
      * @param inbox the folder to watch for new logs, or null for no watch (a dry run over a spool
@@ -71,7 +75,7 @@ public final class ServiceScheduler implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", "culprit-" + UUID.randomUUID());
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        p.setProperty("org.quartz.threadPool.threadCount", "2");
+        p.setProperty("org.quartz.threadPool.threadCount", "3");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
         return new StdSchedulerFactory(p).getScheduler();
@@ -84,12 +88,25 @@ public final class ServiceScheduler implements AutoCloseable {
         if (type == DeliveryJob.class) {
             return new DeliveryJob(service);
         }
+        if (type == HousekeepingJob.class && housekeeping != null) {
+            return new HousekeepingJob(housekeeping);
+        }
         throw new SchedulerException("unknown job " + type.getName());
+    }
+
+    /** Also runs {@code task} (retention) at start and then every {@code interval}; call before {@link #start()}. */
+    public void housekeeping(Runnable task, Duration interval) {
+        this.housekeeping = task;
+        this.housekeepingInterval = interval;
     }
 
     /** Schedules both jobs, starts the watch, and runs the first scan at once. */
     public void start() throws SchedulerException, IOException {
         // replace: in a cluster the jobs are already stored by the first node (or by an older version)
+        if (housekeeping != null) {
+            scheduler.scheduleJob(JobBuilder.newJob(HousekeepingJob.class).withIdentity(HOUSEKEEPING).build(),
+                    Set.of(repeating("housekeeping", housekeepingInterval.toMillis())), true);
+        }
         scheduler.scheduleJob(JobBuilder.newJob(SpoolScanJob.class).withIdentity(SCAN).build(),
                 Set.of(repeating("spool-scan", settings.scanInterval().toMillis())), true);
         scheduler.scheduleJob(JobBuilder.newJob(DeliveryJob.class).withIdentity(DELIVER).build(),

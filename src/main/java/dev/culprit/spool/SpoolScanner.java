@@ -1,6 +1,8 @@
 package dev.culprit.spool;
 
 import dev.culprit.model.PreparedMail;
+import dev.culprit.model.Signal;
+import dev.culprit.ops.ServiceEvents;
 import dev.culprit.store.Acceptance;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.StoreException;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -31,12 +34,19 @@ public final class SpoolScanner {
     private final LogProcessor processor;
     private final Outbox outbox;
     private final boolean readOnly;
+    private final ServiceEvents events;
 
     public SpoolScanner(SpoolDirectory spool, LogProcessor processor, Outbox outbox, boolean readOnly) {
+        this(spool, processor, outbox, readOnly, ServiceEvents.NONE);
+    }
+
+    /** @param events told about every log processed and every mail held (metrics, watchdog) */
+    public SpoolScanner(SpoolDirectory spool, LogProcessor processor, Outbox outbox, boolean readOnly, ServiceEvents events) {
         this.spool = spool;
         this.processor = processor;
         this.outbox = outbox;
         this.readOnly = readOnly;
+        this.events = events;
     }
 
     public SpoolDirectory spool() {
@@ -45,7 +55,7 @@ public final class SpoolScanner {
 
     /** Processes again what a crash left in {@code work/}. */
     public ScanResult recover(BooleanSupplier stopping) throws IOException {
-        if (readOnly && !spool.exists()) {
+        if (readOnly && !java.nio.file.Files.isDirectory(spool.work())) {
             return ScanResult.EMPTY;
         }
         List<Path> left = spool.inWork();
@@ -57,7 +67,7 @@ public final class SpoolScanner {
             if (stopping.getAsBoolean()) {
                 break;
             }
-            r = r.plus(process(p));
+            r = r.plus(reported(p, process(p)));
             if (r.deferred() > 0) {
                 break;
             }
@@ -67,8 +77,8 @@ public final class SpoolScanner {
 
     /** Claims and processes every ready log in {@code inbox/}, stopping early when asked to. */
     public ScanResult scan(BooleanSupplier stopping) throws IOException {
-        if (readOnly && !spool.exists()) {
-            log.warn("spool {} has no inbox/work/done/failed folders; nothing to read", spool.root());
+        if (readOnly && !java.nio.file.Files.isDirectory(spool.inbox())) {
+            log.warn("spool {} has no inbox folder; nothing to read", spool.root());
             return ScanResult.EMPTY;
         }
         ScanResult r = ScanResult.EMPTY;
@@ -80,7 +90,7 @@ public final class SpoolScanner {
             if (claimed.isEmpty()) {
                 continue;
             }
-            r = r.plus(process(claimed.get()));
+            r = r.plus(reported(claimed.get(), process(claimed.get())));
             if (r.deferred() > 0) {
                 break;
             }
@@ -113,6 +123,7 @@ public final class SpoolScanner {
                 }
                 case HELD -> {
                     log.info("{}: result {} held for moderation", name, id);
+                    events.mailHeld(id, heldFor(mail));
                     yield new ScanResult(0, 1, 0, 0, 0, 0);
                 }
                 case SKIPPED -> {
@@ -143,6 +154,20 @@ public final class SpoolScanner {
             failed(file, name, "internal error while processing: " + e);
             return new ScanResult(0, 0, 0, 0, 1, 0);
         }
+    }
+
+    /** Tells the events what became of one log: queued, held, skipped, duplicate, failed or deferred. */
+    private ScanResult reported(Path file, ScanResult one) {
+        String outcome = one.queued() > 0 ? "queued" : one.held() > 0 ? "held" : one.skipped() > 0 ? "skipped"
+                : one.duplicates() > 0 ? "duplicate" : one.failed() > 0 ? "failed" : "deferred";
+        events.logProcessed(SpoolDirectory.escape(file.getFileName().toString()), outcome);
+        return one;
+    }
+
+    /** The id of the heaviest signal that held a mail ({@code merge-commit}), a small fixed set. */
+    private static String heldFor(PreparedMail mail) {
+        return mail.assessment().signals().stream().max(Comparator.comparingDouble(Signal::weight))
+                .map(Signal::id).orElse("moderation");
     }
 
     private void done(Path file) throws IOException {

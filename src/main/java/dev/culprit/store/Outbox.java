@@ -158,6 +158,9 @@ public final class Outbox {
                     ps.executeBatch();
                 }
             }
+            if (state == OutboxState.HELD) {
+                HeldResults.record(c, id, mail, now);
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into processed_log (content_hash, log_name, result_key, disposition, processed_at)
@@ -225,7 +228,7 @@ public final class Outbox {
     }
 
     /** The mails with these ids, in the given order, recipients included. */
-    private List<OutboxMail> load(Connection c, List<Long> ids) throws SQLException {
+    List<OutboxMail> load(Connection c, List<Long> ids) throws SQLException {
         String in = ids.stream().map(i -> "?").collect(Collectors.joining(","));
         Map<Long, List<OutboxRecipient>> recipients = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
