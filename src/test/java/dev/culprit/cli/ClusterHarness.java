@@ -111,7 +111,8 @@ final class ClusterHarness implements AutoCloseable {
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(ClusterNode.class.getName());
+        cmd.add(Main.class.getName());
+        cmd.add("run");
         cmd.add("--config");
         cmd.add(config.toString());
         Path err = root.resolve(name + ".stderr");

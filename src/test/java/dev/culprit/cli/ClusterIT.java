@@ -61,7 +61,7 @@ class ClusterIT {
     @Test
     void generatedLogsAreDistinctResultsThatGetMailed() throws Exception {
         try (ClusterHarness h = new ClusterHarness(dir, pg, greenMail)) {
-            LogProcessor p = ClusterNode.processor(new ConfigLoader().load(h.config("probe", true, Duration.ofSeconds(10))));
+            LogProcessor p = Processors.fromConfig(new ConfigLoader().load(h.config("probe", true, Duration.ofSeconds(10))));
             String template;
             try (InputStream in = ClusterIT.class.getResourceAsStream(ClusterHarness.TEMPLATE)) {
                 template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -153,6 +153,25 @@ class ClusterIT {
             System.out.printf("cluster failover: %s killed with SIGKILL after %d mails; first mail from another instance"
                     + " %.1f s later; %d duplicate(s)%n", victim[0].name(), atKill,
                     Duration.between(killedAt, firstAfter).toMillis() / 1000.0, total - LOGS);
+        }
+    }
+
+    @Test
+    void logADeadNodeLeftInWorkIsMailedByTheCluster() throws Exception {
+        try (ClusterHarness h = new ClusterHarness(dir, pg, greenMail)) {
+            String template;
+            try (InputStream in = ClusterIT.class.getResourceAsStream(ClusterHarness.TEMPLATE)) {
+                template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Path work = Files.createDirectories(h.spool.resolve("work"));
+            Files.writeString(work.resolve("claimed-by-a-dead-node.txt"), ClusterHarness.variant(template, 7));
+            ClusterHarness.Node a = h.start("a", h.config("a", true, Duration.ofSeconds(10)));
+            h.awaitRunning(List.of(a));
+            greenMail.waitForIncomingEmail(Duration.ofMinutes(1).toMillis(), 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> h.files("done") == 1);
+            assertThat(h.files("work")).isZero();
+            assertThat(h.received()).isEqualTo(1);
+            assertThat(a.log()).contains("left in");
         }
     }
 
