@@ -159,6 +159,11 @@ public final class CulpritService {
         return total;
     }
 
+    /** In a cluster: this node checks in and the cluster's jobs run (for the watchdog). */
+    void clusterActive(String what) {
+        events.clusterActive(what);
+    }
+
     /** Asks both jobs to stop after the log or mail in hand. */
     public void stop() {
         stopping.set(true);
