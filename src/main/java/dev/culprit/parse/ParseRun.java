@@ -35,6 +35,7 @@ final class ParseRun {
     static final int MAX_SHARED_STRINGS = 4_096;
     static final int SHARE_AFTER = 1_000;
 
+    static final String SUMMARY_PREFIX = "revisions tested: ";
     private static final String HEX40 = "[0-9a-f]{40}";
     private static final Pattern HOST_LINE = Pattern.compile("^(.+) starts bisection (.+)$");
     private static final Pattern BISECTING = Pattern.compile("^bisecting (cause|fixing) commit (?:starting from|since) (\\S+)");
@@ -143,13 +144,29 @@ final class ParseRun {
         problems.add(line, message);
     }
 
+    /**
+     * Where the next lines go when they are only text to keep (an error message or a crash
+     * report running to the end of the log), or null when every line must be read as a record.
+     * The caller may append such lines itself and report them with {@link #skipped(long)}, except
+     * a line that starts with {@link #SUMMARY_PREFIX}.
+     */
+    BoundedText textSink() {
+        return mode == Mode.ERROR_TEXT ? errorText : mode == Mode.CRASH_REPORT ? crashReport : null;
+    }
+
+    /** A line that the caller appended to {@link #textSink()}. */
+    void skipped(long number) {
+        lineNo = number;
+        contentLines++;
+    }
+
     /** Takes the next line of the log (without its line end). */
     void accept(String line, long number) {
         lineNo = number;
         if (!line.isEmpty()) {
             contentLines++;
         }
-        if (line.startsWith("revisions tested: ")) {
+        if (line.startsWith(SUMMARY_PREFIX)) {
             summary(line);
             return;
         }
