@@ -1,57 +1,102 @@
 package dev.culprit.assess;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * How signals turn into a verdict.
+ * How signals turn into a verdict: the {@code assess} section of the configuration.
  *
- * @param weights weight per signal id, replacing the defaults for the ids given
+ * @param weights weight per signal id, from 0 (ignored) to 1 (holds the result on its own),
+ *     replacing the defaults of {@link Signals#DEFAULT_WEIGHTS} for the ids given
  * @param mailThreshold a single-commit result whose score is at least this is mailed to the
  *     maintainers; below it, it is held for moderation
- * @param minReproChance a repro chance estimate below this raises the {@code low-repro-chance} signal
+ * @param minReproChance a repro chance estimate below this raises {@code low-repro-chance}
+ * @param minCrashFraction when fewer than this fraction of the culprit's test runs crashed,
+ *     {@code few-crashes} is raised
+ * @param noisyRunFraction a commit judged free of the crash although at least this fraction of its runs
+ *     failed to boot or test raises {@code noisy-good}
+ * @param maxErrorProbability an accumulated error probability above this raises
+ *     {@code error-probability}
  */
-public record AssessPolicy(Map<String, Double> weights, Double mailThreshold, Double minReproChance) {
-    public static final Map<String, Double> DEFAULT_WEIGHTS = Map.of(
-            Signals.MERGE, 1.0,
-            Signals.NOOP_CHANGE, 1.0,
-            Signals.RELEASE_COMMIT, 1.0,
-            Signals.FLAKY, 0.5,
-            Signals.LOW_REPRO_CHANCE, 0.5,
-            Signals.TITLE_CHANGED, 0.5,
-            Signals.SKIPPED_COMMITS, 0.3,
-            Signals.NOT_SINGLE_COMMIT, 1.0);
+public record AssessPolicy(
+        Map<String, Double> weights,
+        Double mailThreshold,
+        Double minReproChance,
+        Double minCrashFraction,
+        Double noisyRunFraction,
+        Double maxErrorProbability) {
+    public static final double DEFAULT_MAIL_THRESHOLD = 0.5;
+    public static final double DEFAULT_MIN_REPRO_CHANCE = 0.5;
+    public static final double DEFAULT_MIN_CRASH_FRACTION = 0.5;
+    public static final double DEFAULT_NOISY_RUN_FRACTION = 0.25;
+    public static final double DEFAULT_MAX_ERROR_PROBABILITY = 0.25;
 
     public AssessPolicy {
-        Map<String, Double> merged = new TreeMap<>(DEFAULT_WEIGHTS);
+        Map<String, Double> merged = new LinkedHashMap<>(Signals.DEFAULT_WEIGHTS);
         if (weights != null) {
             for (var e : weights.entrySet()) {
-                if (!DEFAULT_WEIGHTS.containsKey(e.getKey())) {
+                if (!Signals.DEFAULT_WEIGHTS.containsKey(e.getKey())) {
                     throw new IllegalArgumentException("weights." + e.getKey() + ": unknown signal; known: "
-                            + String.join(", ", new TreeMap<>(DEFAULT_WEIGHTS).keySet()));
+                            + String.join(", ", Signals.ALL));
                 }
-                if (e.getValue() == null || e.getValue() < 0 || e.getValue() > 1) {
-                    throw new IllegalArgumentException("weights." + e.getKey() + ": must be within 0..1: " + e.getValue());
+                if (e.getValue() == null || !(e.getValue() >= 0 && e.getValue() <= 1)) {
+                    throw new IllegalArgumentException(
+                            "weights." + e.getKey() + ": must be within 0..1: " + e.getValue());
                 }
                 merged.put(e.getKey(), e.getValue());
             }
         }
-        weights = Map.copyOf(merged);
-        mailThreshold = mailThreshold == null ? 1.0 : mailThreshold;
-        if (mailThreshold < 0 || mailThreshold > 1) {
-            throw new IllegalArgumentException("mail-threshold: must be within 0..1: " + mailThreshold);
-        }
-        minReproChance = minReproChance == null ? 0.5 : minReproChance;
-        if (minReproChance < 0 || minReproChance > 1) {
-            throw new IllegalArgumentException("min-repro-chance: must be within 0..1: " + minReproChance);
-        }
+        weights = Collections.unmodifiableMap(merged);
+        mailThreshold = fraction("mail-threshold", mailThreshold, DEFAULT_MAIL_THRESHOLD);
+        minReproChance = fraction("min-repro-chance", minReproChance, DEFAULT_MIN_REPRO_CHANCE);
+        minCrashFraction = fraction("min-crash-fraction", minCrashFraction, DEFAULT_MIN_CRASH_FRACTION);
+        noisyRunFraction = fraction("noisy-run-fraction", noisyRunFraction, DEFAULT_NOISY_RUN_FRACTION);
+        maxErrorProbability = fraction("max-error-probability", maxErrorProbability, DEFAULT_MAX_ERROR_PROBABILITY);
     }
 
     public static AssessPolicy defaults() {
-        return new AssessPolicy(null, null, null);
+        return new AssessPolicy(null, null, null, null, null, null);
+    }
+
+    /** The same policy with the given weights replacing the current ones for their ids. */
+    public AssessPolicy withWeights(Map<String, Double> changed) {
+        Map<String, Double> w = new LinkedHashMap<>(weights);
+        w.putAll(changed);
+        return new AssessPolicy(w, mailThreshold, minReproChance, minCrashFraction, noisyRunFraction,
+                maxErrorProbability);
+    }
+
+    /** The same policy with another mail threshold. */
+    public AssessPolicy withMailThreshold(double threshold) {
+        return new AssessPolicy(weights, threshold, minReproChance, minCrashFraction, noisyRunFraction,
+                maxErrorProbability);
     }
 
     public double weight(String signal) {
         return weights.getOrDefault(signal, 0.0);
+    }
+
+    /** The confidence left after the given signals: the product of {@code (1 - weight)}. */
+    public double score(java.util.Collection<String> raised) {
+        return score(weights, raised);
+    }
+
+    static double score(Map<String, Double> weights, java.util.Collection<String> raised) {
+        double score = 1.0;
+        for (String id : raised) {
+            score *= 1.0 - weights.getOrDefault(id, 0.0);
+        }
+        return Math.max(0, Math.min(1, score));
+    }
+
+    private static double fraction(String key, Double value, double def) {
+        if (value == null) {
+            return def;
+        }
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(key + ": must be within 0..1: " + value);
+        }
+        return value;
     }
 }

@@ -11,7 +11,18 @@ import picocli.CommandLine.Command;
         description = "Mails the people responsible for the result of a syzkaller kernel bisection.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            ParseCommand.class
+            ParseCommand.class,
+            RunCommand.class,
+            OnceCommand.class,
+            StatusCommand.class,
+            CheckConfigCommand.class,
+            PreviewCommand.class,
+            AssessReportCommand.class,
+            HeldCommand.class,
+            ReleaseCommand.class,
+            DropCommand.class,
+            RetractCommand.class,
+            OptOutCommand.class
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

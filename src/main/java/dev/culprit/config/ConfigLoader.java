@@ -79,7 +79,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static String describe(JsonMappingException e) {
+    static String describe(JsonMappingException e) {
         String path0 = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))

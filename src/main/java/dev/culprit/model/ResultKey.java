@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,5 +34,28 @@ public record ResultKey(String value) {
     /** The short form used on the command line and in logs: the first 24 hex of the SHA-256. */
     public String shortId() {
         return sha256().substring(0, 24);
+    }
+
+    /**
+     * The key of a result: bisection type, outcome, original crash title and the culprit hash (or
+     * the sorted, distinct candidate hashes), joined by {@code |}. For example
+     * {@code cause|culprit|possible deadlock in hfsplus_file_extend|7a819b1f87a1...}. The crash
+     * title is the one seen on the original commit, falling back to the final one; a missing part
+     * is empty and a missing type is {@code unknown}. Frozen by a golden test: changing this
+     * text mails every old result again.
+     */
+    public static ResultKey of(BisectionReport report) {
+        String type = report.type() == null ? "unknown" : report.type().id();
+        String title = report.originalCrashTitle() != null ? report.originalCrashTitle()
+                : report.crashTitle() != null ? report.crashTitle() : "";
+        String commits;
+        if (report.culpritHash() != null) {
+            commits = report.culpritHash();
+        } else if (report.inconclusiveCommits() != null && !report.inconclusiveCommits().isEmpty()) {
+            commits = String.join(",", report.inconclusiveCommits().stream().distinct().sorted().toList());
+        } else {
+            commits = "";
+        }
+        return new ResultKey(String.join("|", List.of(type, report.outcome().id(), title, commits)));
     }
 }

@@ -1,0 +1,120 @@
+package dev.culprit.cli;
+
+import dev.culprit.config.ConfigException;
+import dev.culprit.config.ConfigLoader;
+import dev.culprit.config.CulpritConfig;
+import dev.culprit.config.Secrets;
+import dev.culprit.mail.SmtpSecurity;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code culprit check-config}: validates the configuration and what it points at (spool and
+ * state directories, secrets, the log processor and its templates) without sending anything.
+ */
+@Command(name = "check-config", mixinStandardHelpOptions = true,
+        description = {"Validate the configuration file and what it refers to, and render every template against a "
+            + "bundled sample log (one line per template); exit 2 with a message naming the key when something is wrong."})
+public final class CheckConfigCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    GlobalOptions global;
+
+    @CommandLine.Option(names = "--connect", description = "Also connect to the SMTP server: connect, EHLO, STARTTLS and "
+            + "authentication, one line per check; no mail is sent. Exit 1 when a check fails.")
+    boolean connect;
+
+    private final LogProcessorFactory processors;
+
+    public CheckConfigCommand() {
+        this(Processors::fromConfig);
+    }
+
+    CheckConfigCommand(LogProcessorFactory processors) {
+        this.processors = processors;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String source = global.config() == null ? "built-in defaults" : global.config().toString();
+        CulpritConfig config;
+        try {
+            config = new ConfigLoader().load(global.config());
+        } catch (ConfigException e) {
+            err.println("culprit: " + e.getMessage());
+            return 2;
+        }
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Secrets secrets = Secrets.fromEnvironment();
+        String smtpPassword = null;
+        try {
+            smtpPassword = secrets.read("smtp.password", config.smtp().passwordFile(), config.smtp().passwordEnv());
+        } catch (IllegalStateException e) {
+            errors.add(e.getMessage());
+        }
+        OpsWiring.scheduleProblem(config).ifPresent(errors::add);
+        try {
+            secrets.read("state.password", config.state().passwordFile(), config.state().passwordEnv());
+        } catch (IllegalStateException e) {
+            errors.add(e.getMessage());
+        }
+        Path spool = config.spool().dir();
+        if (!Files.exists(spool, LinkOption.NOFOLLOW_LINKS)) {
+            warnings.add("spool.dir: " + spool + " does not exist yet; run and once create it");
+        } else if (!Files.isDirectory(spool) || !Files.isWritable(spool)) {
+            errors.add("spool.dir: " + spool + " is not a writable directory");
+        }
+        if (config.state().jdbcUrl() == null) {
+            Path state = config.state().dir();
+            if (Files.exists(state) && (!Files.isDirectory(state) || !Files.isWritable(state))) {
+                errors.add("state.dir: " + state + " is not a writable directory");
+            }
+        }
+        if (config.smtp().security() == SmtpSecurity.NONE) {
+            warnings.add("smtp.security: none: mail and any password travel unencrypted");
+        }
+        if (config.paused()) {
+            warnings.add("paused: true: nothing will be sent");
+        }
+        try {
+            processors.create(config);
+        } catch (ConfigException e) {
+            errors.add(e.getMessage());
+        }
+        if (errors.isEmpty()) {
+            try {
+                for (TemplateCheck.Line line : TemplateCheck.run(config, Clock.systemUTC())) {
+                    out.println(line.text());
+                    if (!line.ok()) {
+                        errors.add("render.templates: " + line.template() + ": " + line.detail());
+                    }
+                }
+            } catch (ConfigException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        warnings.forEach(w -> err.println("culprit: warning: " + w));
+        if (!errors.isEmpty()) {
+            errors.forEach(e -> err.println("culprit: " + source + ": " + e));
+            return 2;
+        }
+        out.println(source + ": ok");
+        if (connect) {
+            return SmtpCheck.run(config.smtp(), smtpPassword, out) ? 0 : 1;
+        }
+        return 0;
+    }
+}

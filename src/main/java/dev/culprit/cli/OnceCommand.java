@@ -1,0 +1,125 @@
+package dev.culprit.cli;
+
+import dev.culprit.config.ConfigException;
+import dev.culprit.config.ConfigLoader;
+import dev.culprit.config.CulpritConfig;
+import dev.culprit.config.Secrets;
+import dev.culprit.mail.BatchResult;
+import dev.culprit.schedule.CulpritService;
+import dev.culprit.spool.ScanResult;
+import dev.culprit.store.StoreException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code culprit once}: one pass over the spool and the outbox, then exit. */
+@Command(name = "once", mixinStandardHelpOptions = true,
+        description = {"Process every finished log in the spool and send every mail that is due, then exit.",
+            "Exit status 1 when a log failed or a mail could not be sent."})
+public final class OnceCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(OnceCommand.class);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    GlobalOptions global;
+
+    @CommandLine.Mixin
+    ServiceOptions options;
+
+    private final LogProcessorFactory processors;
+
+    public OnceCommand() {
+        this(Processors::fromConfig);
+    }
+
+    OnceCommand(LogProcessorFactory processors) {
+        this.processors = processors;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (options.mbox != null && !options.dryRun) {
+            err.println("culprit once: --mbox needs --dry-run");
+            return 2;
+        }
+        CulpritConfig config;
+        try {
+            config = new ConfigLoader().load(global.config());
+        } catch (ConfigException e) {
+            err.println("culprit: " + e.getMessage());
+            return 2;
+        }
+        try (DryRunOutput out = DryRunOutput.open(options, spec)) {
+            try (ServiceWiring w = ServiceWiring.create(config, processors.create(config), out == null ? null : out.stream(),
+                    out == null ? null : out.where(), Secrets.fromEnvironment(), Clock.systemUTC())) {
+                CulpritService.OnceResult r = w.service.once();
+                ScanResult scanned = r.scan();
+                BatchResult sent = r.delivery();
+                log.info("once{}: {} log(s) processed ({} queued, {} held, {} skipped, {} duplicate, {} failed); "
+                        + "{} mail(s) sent, {} failed, {} to retry, {} waiting{}",
+                        options.dryRun ? " (dry run)" : "", scanned.processed(), scanned.queued(), scanned.held(),
+                        scanned.skipped(), scanned.duplicates(), scanned.failed(), sent.sent(), sent.failed(),
+                        sent.retrying(), sent.waiting(), sent.paused() == null ? "" : "; delivery paused: " + sent.paused());
+                boolean bad = scanned.failed() > 0 || scanned.deferred() > 0 || sent.failed() > 0 || sent.retrying() > 0;
+                return bad ? 1 : 0;
+            }
+        } catch (ConfigException | IllegalStateException e) {
+            err.println("culprit: " + e.getMessage());
+            return 2;
+        } catch (StoreException | IOException e) {
+            err.println("culprit: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Where a dry run's mails go: standard output, or an mbox file opened for appending. */
+    record DryRunOutput(OutputStream stream, String where, boolean owned) implements AutoCloseable {
+        static DryRunOutput open(ServiceOptions options, CommandLine.Model.CommandSpec spec) throws IOException {
+            if (!options.dryRun) {
+                return null;
+            }
+            if (options.mbox != null) {
+                return new DryRunOutput(Files.newOutputStream(options.mbox, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                        StandardOpenOption.WRITE), options.mbox.toString(), true);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            OutputStream s = new OutputStream() {
+                @Override
+                public void write(int b) {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    out.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void flush() {
+                    out.flush();
+                }
+            };
+            return new DryRunOutput(s, "standard output", false);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (owned) {
+                stream.close();
+            } else {
+                stream.flush();
+            }
+        }
+    }
+}

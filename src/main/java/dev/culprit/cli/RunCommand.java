@@ -1,0 +1,150 @@
+package dev.culprit.cli;
+
+import dev.culprit.config.ConfigException;
+import dev.culprit.config.ConfigLoader;
+import dev.culprit.config.CulpritConfig;
+import dev.culprit.config.Secrets;
+import dev.culprit.ops.OutboxStats;
+import dev.culprit.ops.Retention;
+import dev.culprit.ops.ServiceOps;
+import dev.culprit.ops.Watchdog;
+import dev.culprit.schedule.ServiceScheduler;
+import dev.culprit.store.StoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code culprit run}: the service. Scans and delivers on the Quartz schedule until SIGTERM,
+ * then lets the log or mail in hand finish and exits.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the service: scan the spool and send mails on a schedule until stopped (SIGTERM).",
+            "With --dry-run each log is previewed once per process and nothing is sent or changed."})
+public final class RunCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    GlobalOptions global;
+
+    @CommandLine.Mixin
+    ServiceOptions options;
+
+    private final LogProcessorFactory processors;
+
+    public RunCommand() {
+        this(Processors::fromConfig);
+    }
+
+    RunCommand(LogProcessorFactory processors) {
+        this.processors = processors;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (options.mbox != null && !options.dryRun) {
+            err.println("culprit run: --mbox needs --dry-run");
+            return 2;
+        }
+        CulpritConfig config;
+        try {
+            config = new ConfigLoader().load(global.config());
+        } catch (ConfigException e) {
+            err.println("culprit: " + e.getMessage());
+            return 2;
+        }
+        Optional<String> scheduleProblem = OpsWiring.scheduleProblem(config);
+        if (scheduleProblem.isPresent()) {
+            err.println("culprit: " + (global.config() == null ? "" : global.config() + ": ") + scheduleProblem.get());
+            return 2;
+        }
+        OnceCommand.DryRunOutput out = null;
+        ServiceWiring w = null;
+        ServiceOps ops = null;
+        try {
+            Clock clock = Clock.systemUTC();
+            out = OnceCommand.DryRunOutput.open(options, spec);
+            ops = ServiceOps.start(config.metrics(), config.watchdog(), Watchdog.exitProcess(OpsWiring.WATCHDOG_EXIT_GRACE));
+            w = ServiceWiring.create(config, processors.create(config), out == null ? null : out.stream(),
+                    out == null ? null : out.where(), Secrets.fromEnvironment(), clock, ops.events());
+            ops.outbox(new OutboxStats(w.outbox, clock));
+            Path inbox = w.spool.exists() ? w.spool.inbox() : null;
+            ServiceScheduler scheduler;
+            if (w.clustered()) {
+                // in a cluster, work/ is taken up by the scan job, which runs on one node at a time
+                scheduler = ServiceScheduler.clustered(w.service, config.schedule(), inbox, w.database.dataSource(), w.instance);
+            } else {
+                w.service.recover();
+                scheduler = new ServiceScheduler(w.service, config.schedule(), inbox);
+            }
+            if (!options.dryRun) {
+                Optional<Retention> retention = OpsWiring.retention(config, w.spool.done(), w.database, clock);
+                retention.ifPresent(r -> scheduler.housekeeping(r::run, OpsWiring.RETENTION_INTERVAL));
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            ServiceWiring wiring = w;
+            ServiceOps operations = ops;
+            OnceCommand.DryRunOutput output = out;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log.info("stopping: finishing the log or mail in hand");
+                operations.stopWatchdog();
+                scheduler.close();
+                wiring.close();
+                operations.close();
+                closeQuietly(output);
+                log.info("stopped");
+                stopped.countDown();
+            }, "culprit-shutdown"));
+            scheduler.start();
+            ops.startWatchdog();
+            log.info("culprit running{}: spool {}, store {}", options.dryRun ? " (dry run)" : "", config.spool().dir(),
+                    w.database.description());
+            stopped.await();
+            return 0;
+        } catch (ConfigException | IllegalStateException e) {
+            err.println("culprit: " + e.getMessage());
+            cleanup(w, ops, out);
+            return 2;
+        } catch (StoreException | IOException | SchedulerException e) {
+            err.println("culprit: " + e.getMessage());
+            cleanup(w, ops, out);
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static void cleanup(ServiceWiring w, ServiceOps ops, OnceCommand.DryRunOutput out) {
+        if (w != null) {
+            w.close();
+        }
+        if (ops != null) {
+            ops.close();
+        }
+        closeQuietly(out);
+    }
+
+    private static void closeQuietly(OnceCommand.DryRunOutput out) {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                log.warn("closing {}: {}", out.where(), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.culprit.cli;
+
+import dev.culprit.config.ConfigException;
+import dev.culprit.config.ConfigLoader;
+import dev.culprit.config.CulpritConfig;
+import dev.culprit.config.Secrets;
+import dev.culprit.mail.KillSwitch;
+import dev.culprit.spool.SpoolDirectory;
+import dev.culprit.store.Database;
+import dev.culprit.store.Outbox;
+import dev.culprit.store.OutboxState;
+import dev.culprit.store.OutboxSummary;
+import dev.culprit.store.StoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code culprit status}: the outbox per state, the oldest unsent mail, paused or not, the spool. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show mails per outbox state, the age of the oldest pending mail, whether delivery is paused, "
+                + "and the spool's folders.")
+public final class StatusCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    GlobalOptions global;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CulpritConfig config;
+        try {
+            config = new ConfigLoader().load(global.config());
+        } catch (ConfigException e) {
+            err.println("culprit: " + e.getMessage());
+            return 2;
+        }
+        Clock clock = Clock.systemUTC();
+        KillSwitch kill = new KillSwitch(config.paused(), config.state().dir());
+        SpoolDirectory spool = new SpoolDirectory(config.spool(), clock);
+        if (config.state().jdbcUrl() == null && !Files.exists(config.state().dir().resolve("culprit.mv.db"))) {
+            out.println("outbox: no store yet at " + config.state().dir() + " (nothing processed so far)");
+        } else {
+            try (Database db = Database.open(config.state(), Secrets.fromEnvironment().read("state.password",
+                    config.state().passwordFile(), config.state().passwordEnv()))) {
+                OutboxSummary s = new Outbox(db, clock).summary();
+                out.println("outbox: " + Arrays.stream(OutboxState.values())
+                        .map(st -> st.id() + " " + s.count(st)).collect(Collectors.joining(", ")));
+                out.println("oldest pending: " + s.oldestPending()
+                        .map(t -> t + " (" + age(Duration.between(t, clock.instant())) + " ago)").orElse("none"));
+                s.setupProblem().ifPresent(p -> out.println("setup problem since " + p.since() + ", next try "
+                        + p.retryAt() + ": " + p.text()));
+            } catch (StoreException e) {
+                err.println("culprit: " + e.getMessage());
+                return 1;
+            } catch (IllegalStateException e) {
+                err.println("culprit: " + e.getMessage());
+                return 2;
+            }
+        }
+        out.println("delivery: " + kill.reason().map(r -> "paused (" + r + ")").orElse("not paused"));
+        try {
+            SpoolDirectory.Counts c = spool.counts();
+            out.println("spool " + spool.root() + ": inbox " + c.inbox() + ", work " + c.work() + ", done " + c.done()
+                    + ", failed " + c.failed());
+        } catch (IOException e) {
+            out.println("spool " + spool.root() + ": cannot read: " + e.getMessage());
+        }
+        return 0;
+    }
+
+    static String age(Duration d) {
+        if (d.toDays() > 0) {
+            return d.toDays() + " d " + d.toHoursPart() + " h";
+        }
+        if (d.toHours() > 0) {
+            return d.toHours() + " h " + d.toMinutesPart() + " min";
+        }
+        if (d.toMinutes() > 0) {
+            return d.toMinutes() + " min";
+        }
+        return Math.max(0, d.toSeconds()) + " s";
+    }
+
+}

@@ -1,0 +1,180 @@
+package dev.culprit.mail;
+
+import dev.culprit.model.Recipient;
+import dev.culprit.recipients.Address;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayOutputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds the complete RFC 5322 message: headers written in code from {@link MessageHeaders}
+ * (non-ASCII words RFC 2047-encoded, long headers folded), then a {@code text/plain;
+ * charset=UTF-8} body sent as {@code 8bit}: never quoted-printable, base64, HTML or multipart, so
+ * kernel readers can quote it.
+ *
+ * <p>The same headers and body always give the same bytes. Lines end in CRLF; body lines are at
+ * most {@value #MAX_LINE_OCTETS} octets (longer ones are wrapped at a character boundary); control
+ * characters other than tab are removed from the body.
+ */
+public final class MessageComposer {
+    public static final int MAX_LINE_OCTETS = 998;
+    /** RFC 5322 specials: a display name containing one is quoted. Spaces need no quotes in a phrase. */
+    private static final String PHRASE_SPECIALS = "()<>@,;:\\\".[]";
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
+
+    public byte[] compose(MessageHeaders h, String body) {
+        StringBuilder head = new StringBuilder();
+        header(head, "Date", DATE.format(h.date()));
+        header(head, "From", address(h.from()));
+        if (h.to().isEmpty()) {
+            header(head, "To", "undisclosed-recipients:;");
+        } else {
+            header(head, "To", addressList(h.to()));
+        }
+        if (!h.cc().isEmpty()) {
+            header(head, "Cc", addressList(h.cc()));
+        }
+        if (h.replyTo() != null) {
+            header(head, "Reply-To", address(h.replyTo()));
+        }
+        header(head, "Subject", text(h.subject()));
+        header(head, "Message-ID", h.messageId());
+        if (h.inReplyTo() != null) {
+            header(head, "In-Reply-To", h.inReplyTo());
+            header(head, "References", h.inReplyTo());
+        }
+        header(head, "MIME-Version", "1.0");
+        header(head, "Content-Type", "text/plain; charset=UTF-8");
+        header(head, "Content-Transfer-Encoding", "8bit");
+        header(head, "Auto-Submitted", "auto-generated");
+        header(head, "X-Culprit-Key", h.key());
+        head.append("\r\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + body.length() * 2);
+        out.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(body(body));
+        return out.toByteArray();
+    }
+
+    /** {@code addr} or {@code Name <addr>}, the name quoted or RFC 2047-encoded as needed. */
+    static String address(Address a) {
+        if (a.name() == null) {
+            return a.addrSpec();
+        }
+        return phrase(a.name()) + " <" + a.addrSpec() + ">";
+    }
+
+    static String address(Recipient r) {
+        return address(new Address(r.address(), r.name()));
+    }
+
+    private static String addressList(List<Recipient> list) {
+        StringBuilder b = new StringBuilder();
+        for (Recipient r : list) {
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(address(r));
+        }
+        return b.toString();
+    }
+
+    private static String phrase(String name) {
+        if (isAscii(name)) {
+            return MimeUtility.quote(name, PHRASE_SPECIALS);
+        }
+        try {
+            return MimeUtility.encodeWord(name, "UTF-8", null);
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is missing from this JVM", e);
+        }
+    }
+
+    private static String text(String s) {
+        if (isAscii(s)) {
+            return s;
+        }
+        try {
+            return MimeUtility.encodeText(s, "UTF-8", null);
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is missing from this JVM", e);
+        }
+    }
+
+    private static void header(StringBuilder b, String name, String value) {
+        if (!isAscii(value) || value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+            throw new IllegalArgumentException(name + ": header value must be printable ASCII: " + value);
+        }
+        b.append(MimeUtility.fold(0, name + ": " + value).replace("\r\n", "\n").replace("\n", "\r\n")).append("\r\n");
+    }
+
+    /**
+     * The body as UTF-8 with CRLF line ends, control characters (except tab) removed, lines of more
+     * than {@value #MAX_LINE_OCTETS} octets wrapped, and a final line end.
+     */
+    static byte[] body(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 64);
+        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+        int last = lines.length;
+        if (last > 0 && lines[last - 1].isEmpty()) {
+            last--;
+        }
+        for (int i = 0; i < last; i++) {
+            String line = clean(lines[i]);
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length <= MAX_LINE_OCTETS) {
+                out.writeBytes(bytes);
+                out.writeBytes(CRLF);
+                continue;
+            }
+            int start = 0;
+            while (start < line.length()) {
+                int end = start;
+                int octets = 0;
+                while (end < line.length()) {
+                    int cp = line.codePointAt(end);
+                    int len = utf8Length(cp);
+                    if (octets + len > MAX_LINE_OCTETS) {
+                        break;
+                    }
+                    octets += len;
+                    end += Character.charCount(cp);
+                }
+                out.writeBytes(line.substring(start, end).getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(CRLF);
+                start = end;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private static String clean(String line) {
+        StringBuilder b = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean bad = (c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029;
+            if (bad && b == null) {
+                b = new StringBuilder(line.length());
+                b.append(line, 0, i);
+            } else if (!bad && b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? line : b.toString();
+    }
+
+    private static int utf8Length(int cp) {
+        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+
+    private static boolean isAscii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.culprit.mail;
+
+import dev.culprit.recipients.Address;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code message} section of the configuration: how culprit's mails identify themselves.
+ *
+ * @param from the From address, {@code Name <addr>} or bare
+ * @param replyTo where replies go, or null for the From address
+ * @param messageIdDomain the right-hand side of every Message-ID; defaults to the From domain
+ * @param reportedBy the credit address for {@code Reported-by:} when the sidecar gives none;
+ *     null for no such tag
+ */
+public record MessageSettings(String from, String replyTo, String messageIdDomain, String reportedBy) {
+    public static final String DEFAULT_FROM = "culprit <culprit@localhost>";
+    private static final Pattern DOMAIN = Pattern.compile(
+            "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+
+    public MessageSettings {
+        from = from == null ? DEFAULT_FROM : from;
+        Address fromAddress = check("from", from);
+        if (replyTo != null) {
+            check("reply-to", replyTo);
+        }
+        if (reportedBy != null) {
+            check("reported-by", reportedBy);
+        }
+        messageIdDomain = messageIdDomain == null ? fromAddress.domain() : messageIdDomain;
+        if (!DOMAIN.matcher(messageIdDomain).matches()) {
+            throw new IllegalArgumentException("message-id-domain: not a domain name: " + messageIdDomain);
+        }
+    }
+
+    public static MessageSettings defaults() {
+        return new MessageSettings(null, null, null, null);
+    }
+
+    public Address fromAddress() {
+        return Address.parse(from);
+    }
+
+    /** The Reply-To address, or null. */
+    public Address replyToAddress() {
+        return replyTo == null ? null : Address.parse(replyTo);
+    }
+
+    private static Address check(String key, String value) {
+        try {
+            return Address.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.culprit.mail;
+
+import dev.culprit.model.Recipient;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Recipient policy applied again right before a mail is sent, so that an opt-out or a deny-list
+ * entry added after the mail was queued still holds.
+ */
+@FunctionalInterface
+public interface SendTimePolicy {
+    /**
+     * @param recipients the recipients still to be reached
+     * @param optedOut the lower-case addresses on the opt-out list
+     * @return the addresses not to send to, each with the reason
+     */
+    Map<String, String> suppressed(List<Recipient> recipients, Set<String> optedOut);
+
+    /** Only the opt-out list. */
+    static SendTimePolicy optOutsOnly() {
+        return (recipients, optedOut) -> {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (Recipient r : recipients) {
+                if (optedOut.contains(r.address().toLowerCase(java.util.Locale.ROOT))) {
+                    out.put(r.address(), "opted out");
+                }
+            }
+            return out;
+        };
+    }
+}

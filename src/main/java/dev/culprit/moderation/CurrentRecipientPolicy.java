@@ -1,0 +1,76 @@
+package dev.culprit.moderation;
+
+import dev.culprit.config.ConfigException;
+import dev.culprit.config.OptOutFile;
+import dev.culprit.mail.SendTimePolicy;
+import dev.culprit.model.Recipient;
+import dev.culprit.recipients.Dropped;
+import dev.culprit.recipients.OptOuts;
+import dev.culprit.recipients.RecipientSettings;
+import dev.culprit.store.OptOutList;
+import dev.culprit.store.StoreException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The recipient policy as it stands when a mail is sent: the deny list and allowed domains of
+ * the configuration, and the opt-outs of both the opt-out file ({@code recipients.opt-out-file})
+ * and the store ({@code culprit opt-out}), addresses and domains. So an opt-out or a deny-list
+ * entry added after a mail was queued or held still holds.
+ *
+ * <p>When a source cannot be read, {@link #suppressed} throws {@link IllegalStateException}:
+ * delivery stops for that run rather than mail someone who may have opted out.
+ */
+public final class CurrentRecipientPolicy implements SendTimePolicy {
+    private final RecipientSettings settings;
+    private final OptOutFile file;
+    private final OptOutList store;
+
+    /** @param file the opt-out file, or null when none is configured */
+    public CurrentRecipientPolicy(RecipientSettings settings, OptOutFile file, OptOutList store) {
+        this.settings = settings;
+        this.file = file;
+        this.store = store;
+    }
+
+    @Override
+    public Map<String, String> suppressed(List<Recipient> recipients, Set<String> optedOut) {
+        OptOuts current = current();
+        Set<String> addresses = new HashSet<>(current.addresses());
+        addresses.addAll(optedOut);
+        OptOuts all = new OptOuts(addresses, current.domains());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Dropped d : settings.policy(all).filter(recipients).dropped()) {
+            out.put(d.address(), d.reason());
+        }
+        return out;
+    }
+
+    /**
+     * The opt-outs of the file and the store together, read now.
+     *
+     * @throws IllegalStateException when either cannot be read
+     */
+    public OptOuts current() {
+        OptOuts fromFile;
+        OptOuts fromStore;
+        try {
+            fromFile = file == null ? OptOuts.none() : file.read();
+        } catch (ConfigException e) {
+            throw new IllegalStateException("cannot read the opt-out file: " + e.getMessage(), e);
+        }
+        try {
+            fromStore = store.current();
+        } catch (StoreException e) {
+            throw new IllegalStateException("cannot read the stored opt-out list: " + e.getMessage(), e);
+        }
+        Set<String> addresses = new HashSet<>(fromFile.addresses());
+        addresses.addAll(fromStore.addresses());
+        Set<String> domains = new HashSet<>(fromFile.domains());
+        domains.addAll(fromStore.domains());
+        return new OptOuts(addresses, domains);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.culprit.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * What culprit counts, exposed in the Prometheus text format.
+ *
+ * <ul>
+ *   <li>{@code culprit_logs_ingested_total{outcome}}: logs taken from the spool, by what the
+ *       parser found ({@code culprit}, {@code inconclusive}, ..., or {@code failed});
+ *   <li>{@code culprit_mails_sent_total}, {@code culprit_mails_failed_total{reason}},
+ *       {@code culprit_mails_held_total{reason}};
+ *   <li>{@code culprit_smtp_errors_total{class}}: {@code transient}, {@code permanent},
+ *       {@code connect}, ...;
+ *   <li>{@code culprit_outbox_pending} and {@code culprit_outbox_oldest_age_seconds}, read from
+ *       the outbox when scraped;
+ *   <li>{@code culprit_scan_last_completed_timestamp_seconds}: when the last spool scan
+ *       finished (Unix time), NaN until the first one.
+ * </ul>
+ *
+ * Label values come from small fixed sets chosen by the caller (outcomes, verdict reasons, error
+ * classes), never from addresses or free text, so the number of series stays bounded.
+ */
+public final class Metrics implements AutoCloseable {
+    private final PrometheusMeterRegistry registry;
+    private final Counter mailsSent;
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final AtomicReference<Instant> lastScanCompleted = new AtomicReference<>();
+    private final AtomicReference<Supplier<OutboxSnapshot>> outbox = new AtomicReference<>(() -> null);
+
+    /** Metrics whose outbox figures are NaN until {@link #outboxFrom(Supplier)} says where they come from. */
+    public Metrics() {
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        mailsSent = Counter.builder("culprit.mails.sent").description("Mails accepted by the SMTP server").register(registry);
+        Gauge.builder("culprit.outbox.pending", outbox, o -> pending(o.get().get()))
+                .description("Mails in the outbox waiting to be sent (not held)")
+                .register(registry);
+        Gauge.builder("culprit.outbox.oldest.age", outbox, o -> oldestAge(o.get().get()))
+                .description("Age of the oldest mail waiting to be sent; 0 when none waits")
+                .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder("culprit.scan.last.completed.timestamp", lastScanCompleted, Metrics::epochSeconds)
+                .description("When the last spool scan finished, in seconds since the epoch")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    /**
+     * @param outbox the current outbox figures; called on every scrape, may be slow (a query)
+     */
+    public Metrics(Supplier<OutboxSnapshot> outbox) {
+        this();
+        outboxFrom(outbox);
+    }
+
+    /**
+     * Where the outbox gauges come from; the supplier is called on every scrape and returns null
+     * when the figures are unavailable (the gauges then read NaN).
+     */
+    public void outboxFrom(Supplier<OutboxSnapshot> source) {
+        outbox.set(Objects.requireNonNull(source, "source"));
+    }
+
+    /** A log was taken from the spool; {@code outcome} is what the parser found or {@code failed}. */
+    public void logIngested(String outcome) {
+        counter("culprit.logs.ingested", "Logs taken from the spool, by outcome", "outcome", outcome).increment();
+    }
+
+    public void mailSent() {
+        mailsSent.increment();
+    }
+
+    /** A mail that will not be retried, by why ({@code permanent}, {@code retries-exhausted}, ...). */
+    public void mailFailed(String reason) {
+        counter("culprit.mails.failed", "Mails given up on, by reason", "reason", reason).increment();
+    }
+
+    /** A mail held for moderation, by the signal that held it. */
+    public void mailHeld(String reason) {
+        counter("culprit.mails.held", "Mails held for moderation, by reason", "reason", reason).increment();
+    }
+
+    /** An SMTP attempt failed; {@code errorClass} is {@code transient}, {@code permanent}, {@code connect}, ... */
+    public void smtpError(String errorClass) {
+        counter("culprit.smtp.errors", "Failed SMTP attempts, by class of error", "class", errorClass).increment();
+    }
+
+    public void scanCompleted(Instant at) {
+        lastScanCompleted.set(Objects.requireNonNull(at, "at"));
+    }
+
+    /** The metrics in the Prometheus text exposition format (version 0.0.4). */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** The registry, for callers that time things themselves. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+
+    private Counter counter(String name, String description, String tag, String value) {
+        return Counter.builder(name).description(description).tag(tag, label(value)).register(registry);
+    }
+
+    private static String label(String value) {
+        return value == null || value.isBlank() ? "unknown" : value;
+    }
+
+    private static double pending(OutboxSnapshot s) {
+        return s == null ? Double.NaN : s.pending();
+    }
+
+    private static double oldestAge(OutboxSnapshot s) {
+        return s == null ? Double.NaN : s.oldestAge().toMillis() / 1000.0;
+    }
+
+    private static double epochSeconds(AtomicReference<Instant> at) {
+        Instant i = at.get();
+        return i == null ? Double.NaN : i.toEpochMilli() / 1000.0;
+    }
+
+    /**
+     * The outbox as the metrics see it.
+     *
+     * @param pending mails waiting to be sent
+     * @param oldestAge how long the oldest of them has waited, {@link Duration#ZERO} when none
+     */
+    public record OutboxSnapshot(long pending, Duration oldestAge) {
+        public static final OutboxSnapshot EMPTY = new OutboxSnapshot(0, Duration.ZERO);
+
+        public OutboxSnapshot {
+            if (pending < 0) {
+                throw new IllegalArgumentException("pending: must not be negative: " + pending);
+            }
+            oldestAge = oldestAge == null ? Duration.ZERO : oldestAge;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.culprit.ops;
+
+/**
+ * The {@code metrics} section: the optional HTTP endpoint with {@code /metrics} and {@code /health}.
+ *
+ * @param enabled whether to serve it at all (default false)
+ * @param bind the address to listen on (default {@code 127.0.0.1}: this host only)
+ * @param port the TCP port (default 9474; 0 picks a free one)
+ */
+public record MetricsSettings(Boolean enabled, String bind, Integer port) {
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final int DEFAULT_PORT = 9474;
+
+    public MetricsSettings {
+        enabled = enabled != null && enabled;
+        bind = bind == null ? DEFAULT_BIND : bind.strip();
+        port = port == null ? DEFAULT_PORT : port;
+        if (bind.isEmpty()) {
+            throw new IllegalArgumentException("bind: must not be empty");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port: must be between 0 and 65535: " + port);
+        }
+    }
+
+    public static MetricsSettings defaults() {
+        return new MetricsSettings(null, null, null);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.culprit.ops;
+
+import dev.culprit.store.Outbox;
+import dev.culprit.store.OutboxState;
+import dev.culprit.store.OutboxSummary;
+import dev.culprit.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox figures for the metrics: mails waiting to be sent (pending or being sent, not held)
+ * and the age of the oldest of them. One query per scrape at most: the figures are kept for a
+ * second so that the gauges of one scrape share them. Null when the store cannot be read.
+ */
+public final class OutboxStats implements Supplier<Metrics.OutboxSnapshot> {
+    private static final Logger log = LoggerFactory.getLogger(OutboxStats.class);
+    private static final Duration KEEP = Duration.ofSeconds(1);
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private Instant readAt;
+    private Metrics.OutboxSnapshot last;
+
+    public OutboxStats(Outbox outbox, Clock clock) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public synchronized Metrics.OutboxSnapshot get() {
+        Instant now = clock.instant();
+        if (readAt != null && now.isBefore(readAt.plus(KEEP))) {
+            return last;
+        }
+        readAt = now;
+        try {
+            OutboxSummary s = outbox.summary();
+            long waiting = s.count(OutboxState.PENDING) + s.count(OutboxState.SENDING);
+            Duration age = s.oldestPending().map(t -> Duration.between(t, now)).filter(d -> !d.isNegative()).orElse(Duration.ZERO);
+            last = new Metrics.OutboxSnapshot(waiting, age);
+        } catch (StoreException e) {
+            log.warn("metrics: cannot read the outbox: {}", e.getMessage());
+            last = null;
+        }
+        return last;
+    }
+}

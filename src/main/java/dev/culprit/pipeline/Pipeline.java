@@ -1,0 +1,193 @@
+package dev.culprit.pipeline;
+
+import dev.culprit.assess.Assessor;
+import dev.culprit.config.ConfigException;
+import dev.culprit.config.CulpritConfig;
+import dev.culprit.config.OptOutFile;
+import dev.culprit.mail.MessageComposer;
+import dev.culprit.mail.MessageHeaders;
+import dev.culprit.mail.MessageSettings;
+import dev.culprit.model.Assessment;
+import dev.culprit.model.BisectionReport;
+import dev.culprit.model.ParseResult;
+import dev.culprit.model.PreparedMail;
+import dev.culprit.model.Problem;
+import dev.culprit.model.Recipient;
+import dev.culprit.model.ResultKey;
+import dev.culprit.model.Sidecar;
+import dev.culprit.parse.LogParser;
+import dev.culprit.recipients.Address;
+import dev.culprit.recipients.OptOuts;
+import dev.culprit.recipients.PolicyResult;
+import dev.culprit.recipients.RecipientResolver;
+import dev.culprit.recipients.RecipientSettings;
+import dev.culprit.recipients.Resolution;
+import dev.culprit.render.DataModel;
+import dev.culprit.render.MailContext;
+import dev.culprit.render.RenderException;
+import dev.culprit.render.Rendered;
+import dev.culprit.render.Renderer;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a parsed bisection into a {@link PreparedMail}: assess, resolve recipients and apply the
+ * policy, render subject and body, compose the MIME bytes. Shared by the service, dry runs and
+ * {@code culprit preview}; it touches no spool, store or network. The clock is injected so the
+ * same input gives the same bytes.
+ */
+public final class Pipeline {
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    /** Reads the opt-outs in force now. */
+    @FunctionalInterface
+    public interface OptOutSource {
+        OptOuts current() throws ConfigException;
+    }
+
+    private final CulpritConfig config;
+    private final Clock clock;
+    private final Assessor assessor;
+    private final RecipientResolver resolver;
+    private final RecipientSettings recipientSettings;
+    private final OptOutSource optOuts;
+    private final Renderer renderer;
+    private final DataModel dataModel;
+    private final MessageComposer composer = new MessageComposer();
+    private final LogParser parser;
+
+    /**
+     * The pipeline as configured: bundled templates overridden by {@code render.templates} when
+     * set, opt-outs read from {@code recipients.opt-out-file} for every mail.
+     *
+     * @throws ConfigException when the template directory does not exist
+     */
+    public Pipeline(CulpritConfig config, Clock clock) throws ConfigException {
+        this(config, clock, templateLoader(config), optOutSource(config));
+    }
+
+    public Pipeline(CulpritConfig config, Clock clock, TemplateLoader templates, OptOutSource optOuts) {
+        this.config = config;
+        this.clock = clock;
+        this.assessor = new Assessor(config.assess());
+        this.recipientSettings = config.recipients();
+        this.resolver = recipientSettings.resolver();
+        this.optOuts = optOuts;
+        this.renderer = new Renderer(templates);
+        this.dataModel = new DataModel(config.render());
+        this.parser = new LogParser(config.parse().crashReportLimit());
+    }
+
+    /** The bundled templates, with the configured directory in front when there is one. */
+    public static TemplateLoader templateLoader(CulpritConfig config) throws ConfigException {
+        if (config.render().templates() == null) {
+            return Renderer.bundledLoader();
+        }
+        Path dir = Path.of(config.render().templates());
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException("render.templates: not a directory: " + dir);
+        }
+        try {
+            return new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(dir.toFile()), Renderer.bundledLoader()});
+        } catch (IOException e) {
+            throw new ConfigException("render.templates: cannot read " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static OptOutSource optOutSource(CulpritConfig config) {
+        if (config.recipients().optOutFile() == null) {
+            return OptOuts::none;
+        }
+        OptOutFile file = new OptOutFile(Path.of(config.recipients().optOutFile()));
+        return file::read;
+    }
+
+    public Renderer renderer() {
+        return renderer;
+    }
+
+    /** The parser this pipeline uses, configured with {@code parse.crash-report-limit}. */
+    public LogParser parser() {
+        return parser;
+    }
+
+    /** Parses the log and prepares its mail. */
+    public PreparedMail prepare(String source, Reader log, Sidecar sidecar) throws IOException, PrepareException {
+        return prepare(source, parser.parse(log), sidecar);
+    }
+
+    /** Parses the log and prepares its mail, keeping the policy's account. */
+    public Prepared prepareWithDetails(String source, Reader log, Sidecar sidecar) throws IOException, PrepareException {
+        return prepareWithDetails(source, parser.parse(log), sidecar);
+    }
+
+    /** Prepares the mail for a parsed log. */
+    public PreparedMail prepare(String source, ParseResult parsed, Sidecar sidecar) throws PrepareException {
+        return prepareWithDetails(source, parsed, sidecar).mail();
+    }
+
+    /** Prepares the mail and keeps the policy's account of dropped, trimmed and redirected addresses. */
+    public Prepared prepareWithDetails(String source, ParseResult parsed, Sidecar sidecar) throws PrepareException {
+        Sidecar side = sidecar == null ? Sidecar.empty() : sidecar;
+        BisectionReport report = parsed.report();
+        List<Problem> problems = new ArrayList<>(parsed.problems());
+        Assessment assessment = assessor.assess(report);
+        Resolution resolution = resolver.resolve(report, side);
+        problems.addAll(resolution.problems());
+        OptOuts current;
+        try {
+            current = optOuts.current();
+        } catch (ConfigException e) {
+            throw new PrepareException(source + ": " + e.getMessage(), e);
+        }
+        PolicyResult policy = recipientSettings.policy(current).apply(resolution.candidates());
+        if (policy.recipients().isEmpty()) {
+            problems.add(new Problem(0, "no recipient left after the recipient policy"));
+        }
+        ResultKey key = ResultKey.of(report);
+        MessageSettings identity = config.message();
+        String messageId = key.messageId(identity.messageIdDomain());
+        String reportedBy = creditAddress(side, identity, problems);
+        MailContext ctx = new MailContext(report, assessment, policy, side, reportedBy, key, messageId);
+        Rendered rendered;
+        try {
+            rendered = renderer.render(report.outcome(), dataModel.build(ctx));
+        } catch (RenderException e) {
+            throw new PrepareException(source + ": " + e.getMessage(), e);
+        }
+        Instant now = clock.instant();
+        List<Recipient> to = policy.recipients().stream().filter(r -> r.field() == Recipient.Field.TO).toList();
+        List<Recipient> cc = policy.recipients().stream().filter(r -> r.field() == Recipient.Field.CC).toList();
+        MessageHeaders headers = new MessageHeaders(identity.fromAddress(), identity.replyToAddress(), to, cc,
+                rendered.subject(), now, messageId, side.messageId(), key.shortId());
+        byte[] bytes = composer.compose(headers, rendered.body());
+        log.debug("{}: prepared {} for {} recipients, verdict {}, key {}", source, messageId,
+                policy.recipients().size(), assessment.verdict().id(), key.shortId());
+        PreparedMail mail = new PreparedMail(source, key, messageId, report, assessment, policy.recipients(),
+                rendered.subject(), bytes, problems);
+        return new Prepared(mail, policy);
+    }
+
+    /** The sidecar's credit address, else the configured one; an unusable one becomes a problem. */
+    private static String creditAddress(Sidecar side, MessageSettings identity, List<Problem> problems) {
+        if (side.reportedBy() != null) {
+            try {
+                return Address.parse(side.reportedBy()).toString();
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(0, "sidecar reported-by not used: " + e.getMessage()));
+            }
+        }
+        return identity.reportedBy();
+    }
+}

@@ -1,0 +1,2 @@
+/** The glue from a finished log to a prepared mail: parse, assess, address, render, compose. */
+package dev.culprit.pipeline;

@@ -1,0 +1,123 @@
+package dev.culprit.recipients;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A validated mail address: a plain ASCII RFC 5322 addr-spec (dot-atom local part, host name
+ * domain) and an optional display name in any Unicode without control characters.
+ *
+ * <p>{@link #parse} is deliberately strict: anything it accepts can be written into a header
+ * without escaping the address part, so nothing from a log or a commit can add a header or a
+ * hidden recipient.
+ */
+public record Address(String addrSpec, String name) {
+    private static final String ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
+    private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    private static final Pattern ADDR_SPEC = Pattern.compile(
+            ATEXT + "+(?:\\." + ATEXT + "+)*@" + LABEL + "(?:\\." + LABEL + ")*");
+    /** {@code Name <addr>} with nothing after the closing bracket. */
+    private static final Pattern NAME_ADDR = Pattern.compile("(.*?)\\s*<([^<>]*)>");
+    private static final int MAX_LENGTH = 254;
+
+    public Address {
+        Objects.requireNonNull(addrSpec, "addrSpec");
+        if (!isAddrSpec(addrSpec)) {
+            throw new IllegalArgumentException("not a plain ASCII address: " + quote(addrSpec));
+        }
+        if (name != null) {
+            if (hasControl(name)) {
+                throw new IllegalArgumentException("display name contains a control character: " + quote(name));
+            }
+            name = name.strip();
+            if (name.isEmpty()) {
+                name = null;
+            }
+        }
+    }
+
+    public static Address of(String addrSpec) {
+        return new Address(addrSpec, null);
+    }
+
+    /**
+     * Parses {@code a@b.c}, {@code Name <a@b.c>} or {@code "Name, Jr." <a@b.c>}.
+     *
+     * @throws IllegalArgumentException naming what is wrong, for example for {@code <a@b>c@d},
+     *     a CR or LF anywhere, or a non-ASCII address part
+     */
+    public static Address parse(String raw) {
+        Objects.requireNonNull(raw, "raw");
+        if (hasControl(raw)) {
+            throw new IllegalArgumentException("address contains a control character: " + quote(raw));
+        }
+        String s = raw.strip();
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("empty address");
+        }
+        if (s.indexOf('<') < 0 && s.indexOf('>') < 0) {
+            if (!isAddrSpec(s)) {
+                throw new IllegalArgumentException("not a plain ASCII address: " + quote(raw));
+            }
+            return new Address(s, null);
+        }
+        Matcher m = NAME_ADDR.matcher(s);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a single address of the form Name <address>: " + quote(raw));
+        }
+        String name = m.group(1).strip();
+        String addr = m.group(2).strip();
+        if (!isAddrSpec(addr)) {
+            throw new IllegalArgumentException("not a plain ASCII address: " + quote(raw));
+        }
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            name = name.substring(1, name.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+        } else if (name.indexOf('"') >= 0 || name.indexOf('@') >= 0 || name.indexOf(',') >= 0 || name.indexOf(';') >= 0) {
+            throw new IllegalArgumentException("display name must be quoted: " + quote(raw));
+        }
+        return new Address(addr, name.isEmpty() ? null : name);
+    }
+
+    /** Lower-case address, for de-duplication and list matching. */
+    public String key() {
+        return addrSpec.toLowerCase(Locale.ROOT);
+    }
+
+    /** The lower-case domain part. */
+    public String domain() {
+        return key().substring(key().lastIndexOf('@') + 1);
+    }
+
+    public Address withName(String newName) {
+        return new Address(addrSpec, newName);
+    }
+
+    /** {@code Name <addr>} or the bare address; for humans, not for headers. */
+    @Override
+    public String toString() {
+        return name == null ? addrSpec : name + " <" + addrSpec + ">";
+    }
+
+    static boolean isAddrSpec(String s) {
+        return s.length() <= MAX_LENGTH && s.indexOf('@') <= 64 && ADDR_SPEC.matcher(s).matches();
+    }
+
+    static boolean hasControl(String s) {
+        return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029);
+    }
+
+    /** The raw text in quotes with control characters made visible, cut to 120 characters. */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        s.codePoints().limit(120).forEach(c -> {
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.append(s.codePointCount(0, s.length()) > 120 ? "...\"" : "\"").toString();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.culprit.spool;
+
+import dev.culprit.model.PreparedMail;
+
+/**
+ * Turns one finished log (and its optional sidecar) into a mail ready for the outbox: parse,
+ * assess, address and render. Implementations touch no files; the spool reads the bytes.
+ */
+@FunctionalInterface
+public interface LogProcessor {
+    /**
+     * @param name the log's file name, for messages
+     * @param log the log's bytes
+     * @param sidecar the bytes of {@code <log>.json}, or null when there is none
+     * @throws LogRejectedException when the log cannot give a mail; the log goes to
+     *     {@code failed/} with the exception's message as its reason
+     */
+    PreparedMail prepare(String name, byte[] log, byte[] sidecar) throws LogRejectedException;
+}

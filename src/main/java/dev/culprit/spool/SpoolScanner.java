@@ -1,0 +1,202 @@
+package dev.culprit.spool;
+
+import dev.culprit.model.PreparedMail;
+import dev.culprit.model.Signal;
+import dev.culprit.ops.ServiceEvents;
+import dev.culprit.store.Acceptance;
+import dev.culprit.store.Outbox;
+import dev.culprit.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass over the spool: claim each ready log, turn it into a mail, store the mail in the
+ * outbox, archive the log. The outbox commit comes before the log leaves {@code work/}, and a
+ * log content is recorded as processed in the same transaction, so a crash at any point leads
+ * to the same single mail after a restart.
+ *
+ * <p>In read-only mode (dry run) nothing in the spool moves: logs are read where they lie, and
+ * what would have been moved is only logged.
+ */
+public final class SpoolScanner {
+    private static final Logger log = LoggerFactory.getLogger(SpoolScanner.class);
+
+    private final SpoolDirectory spool;
+    private final LogProcessor processor;
+    private final Outbox outbox;
+    private final boolean readOnly;
+    private final ServiceEvents events;
+    private volatile Runnable onQueued = () -> { };
+
+    public SpoolScanner(SpoolDirectory spool, LogProcessor processor, Outbox outbox, boolean readOnly) {
+        this(spool, processor, outbox, readOnly, ServiceEvents.NONE);
+    }
+
+    /** @param events told about every log processed and every mail held (metrics, watchdog) */
+    public SpoolScanner(SpoolDirectory spool, LogProcessor processor, Outbox outbox, boolean readOnly, ServiceEvents events) {
+        this.spool = spool;
+        this.processor = processor;
+        this.outbox = outbox;
+        this.readOnly = readOnly;
+        this.events = events;
+    }
+
+    /** Called after each mail queued for sending, so that delivery can start before the scan ends. */
+    public void onQueued(Runnable listener) {
+        this.onQueued = listener;
+    }
+
+    public SpoolDirectory spool() {
+        return spool;
+    }
+
+    /** Processes again what a crash left in {@code work/}. */
+    public ScanResult recover(BooleanSupplier stopping) throws IOException {
+        if (readOnly && !java.nio.file.Files.isDirectory(spool.work())) {
+            return ScanResult.EMPTY;
+        }
+        List<Path> left = spool.inWork();
+        if (!left.isEmpty()) {
+            log.info("processing {} log(s) left in {} by an earlier run", left.size(), spool.work());
+        }
+        ScanResult r = ScanResult.EMPTY;
+        for (Path p : left) {
+            if (stopping.getAsBoolean()) {
+                break;
+            }
+            r = r.plus(reported(p, process(p)));
+            if (r.deferred() > 0) {
+                break;
+            }
+        }
+        return r;
+    }
+
+    /** Claims and processes every ready log in {@code inbox/}, stopping early when asked to. */
+    public ScanResult scan(BooleanSupplier stopping) throws IOException {
+        if (readOnly && !java.nio.file.Files.isDirectory(spool.inbox())) {
+            log.warn("spool {} has no inbox folder; nothing to read", spool.root());
+            return ScanResult.EMPTY;
+        }
+        ScanResult r = ScanResult.EMPTY;
+        for (Path p : spool.ready()) {
+            if (stopping.getAsBoolean()) {
+                break;
+            }
+            Optional<Path> claimed = readOnly ? Optional.of(p) : spool.claim(p);
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            r = r.plus(reported(claimed.get(), process(claimed.get())));
+            if (r.deferred() > 0) {
+                break;
+            }
+        }
+        return r;
+    }
+
+    private ScanResult process(Path file) throws IOException {
+        String name = SpoolDirectory.badName(file.getFileName().toString()).isPresent()
+                ? SpoolDirectory.escape(file.getFileName().toString())
+                : file.getFileName().toString();
+        try {
+            byte[] bytes = spool.read(file);
+            String hash = sha256(bytes);
+            Optional<String> seen = outbox.processedAs(hash);
+            if (seen.isPresent()) {
+                log.info("{}: same content as {}, processed before; nothing new to mail", name, seen.get());
+                done(file);
+                return new ScanResult(0, 0, 0, 1, 0, 0);
+            }
+            byte[] sidecar = spool.readSidecar(file);
+            PreparedMail mail = processor.prepare(name, bytes, sidecar);
+            Acceptance a = outbox.accept(mail, name, hash);
+            done(file);
+            String id = mail.key().shortId();
+            return switch (a.disposition()) {
+                case QUEUED -> {
+                    log.info("{}: result {} queued for {} recipient(s)", name, id, mail.recipients().size());
+                    onQueued.run();
+                    yield new ScanResult(1, 0, 0, 0, 0, 0);
+                }
+                case HELD -> {
+                    log.info("{}: result {} held for moderation", name, id);
+                    events.mailHeld(id, heldFor(mail));
+                    yield new ScanResult(0, 1, 0, 0, 0, 0);
+                }
+                case SKIPPED -> {
+                    log.info("{}: result {} not mailed: verdict skip", name, id);
+                    yield new ScanResult(0, 0, 1, 0, 0, 0);
+                }
+                case DUPLICATE_CONTENT -> {
+                    log.info("{}: same content as {}, processed before; nothing new to mail", name, a.duplicateOf());
+                    yield new ScanResult(0, 0, 0, 1, 0, 0);
+                }
+                case DUPLICATE_RESULT -> {
+                    log.info("{}: result {} is already in the outbox; nothing new to mail", name, id);
+                    yield new ScanResult(0, 0, 0, 1, 0, 0);
+                }
+            };
+        } catch (LogRejectedException e) {
+            failed(file, name, e.getMessage());
+            return new ScanResult(0, 0, 0, 0, 1, 0);
+        } catch (StoreException e) {
+            log.error("{}: the store is unavailable, the log waits for the next scan: {}", name, e.getMessage());
+            if (!readOnly) {
+                spool.unclaim(file);
+            }
+            return new ScanResult(0, 0, 0, 0, 0, 1);
+        } catch (RuntimeException e) {
+            // a defect in processing must not lose the log: it goes to failed/ with the cause
+            log.error("{}: processing failed unexpectedly", name, e);
+            failed(file, name, "internal error while processing: " + e);
+            return new ScanResult(0, 0, 0, 0, 1, 0);
+        }
+    }
+
+    /** Tells the events what became of one log: queued, held, skipped, duplicate, failed or deferred. */
+    private ScanResult reported(Path file, ScanResult one) {
+        String outcome = one.queued() > 0 ? "queued" : one.held() > 0 ? "held" : one.skipped() > 0 ? "skipped"
+                : one.duplicates() > 0 ? "duplicate" : one.failed() > 0 ? "failed" : "deferred";
+        events.logProcessed(SpoolDirectory.escape(file.getFileName().toString()), outcome);
+        return one;
+    }
+
+    /** The id of the heaviest signal that held a mail ({@code merge-commit}), a small fixed set. */
+    private static String heldFor(PreparedMail mail) {
+        return mail.assessment().signals().stream().max(Comparator.comparingDouble(Signal::weight))
+                .map(Signal::id).orElse("moderation");
+    }
+
+    private void done(Path file) throws IOException {
+        if (!readOnly) {
+            spool.toDone(file);
+        }
+    }
+
+    private void failed(Path file, String name, String reason) throws IOException {
+        if (readOnly) {
+            log.warn("{}: would go to failed/: {}", name, reason);
+        } else {
+            Path to = spool.toFailed(file, reason);
+            log.warn("{}: moved to {}: {}", name, to, reason);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

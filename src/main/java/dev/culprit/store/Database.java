@@ -1,0 +1,156 @@
+package dev.culprit.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The store's database: a small connection pool, the schema brought up to date by Flyway on
+ * open, and the SQL dialect in use.
+ */
+public final class Database implements AutoCloseable {
+    /** What differs between the databases the store runs on. */
+    public enum Dialect {
+        /** Embedded H2: one process owns the file, so whatever is in {@code sending} is abandoned on open. */
+        H2(true),
+        /** H2 reached over TCP or in auto-server mode: other processes may hold leases. */
+        H2_SHARED(false),
+        /** PostgreSQL: rows are claimed with {@code FOR UPDATE SKIP LOCKED} and leases. */
+        POSTGRESQL(false);
+
+        private final boolean exclusive;
+
+        Dialect(boolean exclusive) {
+            this.exclusive = exclusive;
+        }
+
+        /** Whether this process is the only one that can use the database. */
+        public boolean exclusive() {
+            return exclusive;
+        }
+
+        /** The locking clause of the claim query: skip rows another instance holds. */
+        public String skipLocked() {
+            return " for update skip locked";
+        }
+
+        static Dialect of(String url) {
+            if (url.startsWith("jdbc:postgresql:")) {
+                return POSTGRESQL;
+            }
+            String u = url.toUpperCase(java.util.Locale.ROOT);
+            if (u.startsWith("JDBC:H2:TCP:") || u.startsWith("JDBC:H2:SSL:") || u.contains(";AUTO_SERVER=TRUE")) {
+                return H2_SHARED;
+            }
+            return H2;
+        }
+    }
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final String url;
+
+    private Database(HikariDataSource dataSource, Dialect dialect, String url) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.url = url;
+    }
+
+    /**
+     * Opens the configured database, creating the state directory for the embedded one, and
+     * migrates the schema.
+     *
+     * @param password the database password, or null
+     * @throws StoreException naming the URL (never the password) when it cannot be opened
+     */
+    public static Database open(StoreSettings settings, String password) throws StoreException {
+        if (settings.jdbcUrl() == null) {
+            try {
+                Files.createDirectories(settings.dir());
+            } catch (IOException e) {
+                throw new StoreException("cannot create the state directory " + settings.dir() + ": " + e.getMessage(), e);
+            }
+        }
+        return open(settings.effectiveJdbcUrl(), settings.username(), password);
+    }
+
+    /** A private in-memory database, gone when closed: the store of a dry run. */
+    public static Database inMemory() throws StoreException {
+        return open("jdbc:h2:mem:culprit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+    }
+
+    public static Database open(String url, String username, String password) throws StoreException {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setUsername(username);
+        hc.setPassword(password);
+        // PostgreSQL may also carry Quartz's clustered job store, which takes connections of its own
+        hc.setMaximumPoolSize(Dialect.of(url) == Dialect.POSTGRESQL ? 8 : 4);
+        hc.setMinimumIdle(1);
+        hc.setPoolName("culprit-store");
+        hc.setAutoCommit(true);
+        hc.setInitializationFailTimeout(-1);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+            try (Connection c = ds.getConnection()) {
+                c.isValid(5);
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw new StoreException("cannot open the database " + redact(url) + ": " + e.getMessage(), e);
+        }
+        try {
+            Runnable migrate = () -> Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            if (Dialect.of(url) == Dialect.POSTGRESQL) {
+                ClusterMode.migrate(ds, migrate);
+            } else {
+                migrate.run();
+            }
+        } catch (FlywayException | SQLException e) {
+            ds.close();
+            throw new StoreException("cannot migrate the database " + redact(url) + ": " + e.getMessage(), e);
+        }
+        return new Database(ds, Dialect.of(url), url);
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The JDBC URL with any password in it masked, for messages. */
+    public String description() {
+        return redact(url);
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    @Override
+    public void close() {
+        if (dialect == Dialect.H2 && !dataSource.isClosed()) {
+            try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+                s.execute("shutdown");
+            } catch (SQLException e) {
+                // the pool closes its connections below; a failed SHUTDOWN only skips compaction
+                org.slf4j.LoggerFactory.getLogger(Database.class).debug("H2 shutdown: {}", e.getMessage());
+            }
+        }
+        dataSource.close();
+    }
+}

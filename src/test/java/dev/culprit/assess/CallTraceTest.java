@@ -1,0 +1,30 @@
+package dev.culprit.assess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CallTraceTest {
+    @Test
+    void readsFilesFunctionsAndArchesOfFrames() {
+        CallTrace t = CallTrace.of("""
+                BUG: KASAN: use-after-free in __list_del_entry_valid+0xe7/0xf3 lib/list_debug.c:54
+                Call Trace:
+                 __dump_stack lib/dump_stack.c:77 [inline]
+                 root_remove_peer_lists+0x1c7/0x420 drivers/net/wireguard/allowedips.c:70
+                 ? wg_set_device.cold.12+0x10/0x20 drivers/net/wireguard/netlink.c:542
+                 do_syscall_64+0xca/0x5f0 arch/x86/entry/common.c:294
+                 entry_SYSCALL_64_after_hwframe+0x49/0xbe
+                """);
+        assertThat(t.files()).containsExactlyInAnyOrder("lib/list_debug.c", "lib/dump_stack.c",
+                "drivers/net/wireguard/allowedips.c", "drivers/net/wireguard/netlink.c", "arch/x86/entry/common.c");
+        assertThat(t.functions()).contains("__list_del_entry_valid", "__dump_stack", "wg_set_device", "do_syscall_64");
+        assertThat(t.arches()).containsExactly("x86");
+    }
+
+    @Test
+    void findsNothingInReportWithoutFileNames() {
+        assertThat(CallTrace.of(" dump_stack+0x107/0x163\n kfree+0x10/0x20\n").isEmpty()).isTrue();
+        assertThat(CallTrace.of(null).isEmpty()).isTrue();
+    }
+}

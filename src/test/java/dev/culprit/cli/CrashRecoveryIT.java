@@ -1,0 +1,144 @@
+package dev.culprit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.culprit.testing.TestLogs;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service as a child JVM, killed with SIGKILL at random points while it works through 200
+ * logs, and started again each time: every result is mailed, none is lost, and a kill causes at
+ * most one duplicate, which carries the same Message-ID.
+ */
+class CrashRecoveryIT {
+    private static final int LOGS = 200;
+    private static final int KILLS = 5;
+
+    @TempDir
+    Path dir;
+
+    private GreenMail greenMail;
+    private final List<Process> children = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        greenMail.start();
+    }
+
+    @AfterEach
+    void stop() {
+        children.forEach(Process::destroyForcibly);
+        greenMail.stop();
+    }
+
+    @Test
+    void killedAtRandomPointsItMailsEveryResultWithAtMostOneDuplicatePerKill() throws Exception {
+        Path spool = dir.resolve("spool");
+        Files.createDirectories(spool.resolve("inbox"));
+        for (int i = 0; i < LOGS; i++) {
+            TestLogs.drop(spool, String.format("log-%03d.log", i),
+                    TestLogs.log(i, List.of("dev" + i + "@example.org"), List.of()));
+        }
+        Path config = dir.resolve("culprit.yaml");
+        Files.writeString(config, "spool:\n  dir: " + spool + "\n"
+                + "state:\n  dir: " + dir.resolve("state") + "\n"
+                + "smtp:\n  host: 127.0.0.1\n  port: " + greenMail.getSmtp().getPort() + "\n  security: none\n"
+                + "delivery:\n  batch-size: 20\n  initial-backoff: PT1S\n  max-backoff: PT2S\n  hourly-cap: 100000\n"
+                + "schedule:\n  scan-interval: PT0.2S\n  deliver-interval: PT0.2S\n");
+
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        List<String> killedAt = new ArrayList<>();
+        for (int k = 0; k < KILLS; k++) {
+            Process p = child(config, "kill-" + k);
+            // a random point in the work: every other kill while logs are being claimed and
+            // stored, the others while mails are being sent
+            if (k % 2 == 0 && count(spool.resolve("done")) < LOGS - 20) {
+                long target = count(spool.resolve("done")) + 1 + random.nextInt(20);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1)).until(() -> count(spool.resolve("done")) >= target);
+            } else {
+                int target = Math.min(LOGS - 1, distinct() + 1 + random.nextInt(30));
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1)).until(() -> distinct() >= target);
+            }
+            Thread.sleep(random.nextInt(30));
+            assertThat(p.isAlive()).as("child %d ended by itself; see %s", k, dir.resolve("kill-" + k + ".err")).isTrue();
+            p.destroyForcibly().waitFor();
+            killedAt.add(count(spool.resolve("done")) + " logs done, " + distinct() + " mails");
+        }
+        long restart = System.nanoTime();
+        Process last = child(config, "final");
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100)).until(() -> distinct() == LOGS);
+        long recoveryMillis = (System.nanoTime() - restart) / 1_000_000;
+
+        last.destroy();
+        assertThat(last.waitFor(30, TimeUnit.SECONDS)).as("exits on SIGTERM").isTrue();
+        assertThat(Files.readString(dir.resolve("final.err"))).contains("stopped");
+
+        Map<String, Integer> perMessageId = perMessageId();
+        int duplicates = greenMail.getReceivedMessages().length - LOGS;
+        System.out.printf("crash recovery: seed %d, killed after %s; final run finished the rest in %d ms; %d duplicate(s)%n",
+                seed, killedAt, recoveryMillis, duplicates);
+        assertThat(perMessageId).hasSize(LOGS);
+        assertThat(duplicates).isBetween(0, KILLS);
+        assertThat(perMessageId.values()).allMatch(n -> n <= 2);
+        assertThat(count(spool.resolve("done"))).isEqualTo(LOGS);
+        assertThat(count(spool.resolve("inbox")) + count(spool.resolve("work")) + count(spool.resolve("failed"))).isZero();
+    }
+
+    private Process child(Path config, String name) throws IOException {
+        List<String> cmd = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                "-cp", System.getProperty("java.class.path"), TestServiceMain.class.getName(), "run", "--config", config.toString());
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile())
+                .redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectError(dir.resolve(name + ".err").toFile())
+                .start();
+        children.add(p);
+        return p;
+    }
+
+    private int distinct() {
+        return perMessageId().size();
+    }
+
+    private Map<String, Integer> perMessageId() {
+        Map<String, Integer> out = new HashMap<>();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            try {
+                out.merge(m.getMessageID(), 1, Integer::sum);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    private static long count(Path d) throws IOException {
+        if (!Files.isDirectory(d)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(d)) {
+            return s.count();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.culprit.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Freezes the key text and the Message-ID: changing either would mail every old result again. */
+class ResultKeyTest {
+    @Test
+    void keyOfACulpritIsTypeOutcomeOriginalTitleAndHash() {
+        ResultKey key = ResultKey.of(ReportBuilder.culprit().build());
+        assertThat(key.value()).isEqualTo(
+                "cause|culprit|possible deadlock in hfsplus_file_extend|7a819b1f87a1047e9632f6cc41488334f2189820");
+        assertThat(key.messageId("culprit.example.org"))
+                .isEqualTo("<culprit.8aea6061bf7004b21baac457@culprit.example.org>");
+        assertThat(key.shortId()).isEqualTo("8aea6061bf7004b21baac457");
+    }
+
+    @Test
+    void keyOfAnInconclusiveResultSortsAndDeduplicatesTheCandidates() {
+        BisectionReport r = new ReportBuilder().outcome(Outcome.INCONCLUSIVE).noCulprit()
+                .inconclusive(List.of("bbbb000000000000000000000000000000000000", "aaaa000000000000000000000000000000000000",
+                        "bbbb000000000000000000000000000000000000"))
+                .build();
+        assertThat(ResultKey.of(r).value()).isEqualTo("cause|inconclusive|possible deadlock in hfsplus_file_extend|"
+                + "aaaa000000000000000000000000000000000000,bbbb000000000000000000000000000000000000");
+        assertThat(ResultKey.of(r).messageId("x.org")).isEqualTo("<culprit.c0b237d5229f9995189bba85@x.org>");
+    }
+
+    @Test
+    void keyUsesTheOriginalCrashTitleNotTheFinalOne() {
+        BisectionReport r = ReportBuilder.culprit().originalCrashTitle("WARNING in foo").crash("KASAN: use-after-free in bar", "").build();
+        assertThat(ResultKey.of(r).value()).startsWith("cause|culprit|WARNING in foo|");
+    }
+
+    @Test
+    void keyOfAResultWithoutCommitOrTypeHasEmptyParts() {
+        BisectionReport r = new ReportBuilder().type(null).outcome(Outcome.TRUNCATED).noCulprit()
+                .originalCrashTitle(null).crash((Crash) null).build();
+        assertThat(ResultKey.of(r).value()).isEqualTo("unknown|truncated||");
+    }
+
+    @Test
+    void sameResultGivesTheSameKeyWhateverTheRecipients() {
+        BisectionReport a = ReportBuilder.culprit().build();
+        BisectionReport b = ReportBuilder.culprit().cc(List.of("someone@example.org")).revisions(30).build();
+        assertThat(ResultKey.of(a)).isEqualTo(ResultKey.of(b));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.culprit.ops;
+
+import dev.culprit.store.Database;
+
+/** The retention SQL on the embedded default store, H2 (in memory here). */
+class SentBodiesTest extends SentBodiesContract {
+    @Override
+    Database openDatabase() throws Exception {
+        return Database.inMemory();
+    }
+}

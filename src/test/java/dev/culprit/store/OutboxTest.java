@@ -1,0 +1,154 @@
+package dev.culprit.store;
+
+import static dev.culprit.testing.TestMails.cc;
+import static dev.culprit.testing.TestMails.mail;
+import static dev.culprit.testing.TestMails.to;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.culprit.model.Verdict;
+import dev.culprit.store.MailUpdate.LedgerEntry;
+import dev.culprit.store.MailUpdate.RecipientChange;
+import dev.culprit.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private Database db;
+    private Outbox outbox;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = Database.inMemory();
+        outbox = new Outbox(db, clock);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void storesEachVerdictInItsState() throws Exception {
+        assertThat(outbox.accept(mail("k1", Verdict.MAIL, to("a@example.org")), "1.log", "h1").disposition())
+                .isEqualTo(Acceptance.Disposition.QUEUED);
+        assertThat(outbox.accept(mail("k2", Verdict.MODERATE, to("a@example.org")), "2.log", "h2").disposition())
+                .isEqualTo(Acceptance.Disposition.HELD);
+        assertThat(outbox.accept(mail("k3", Verdict.SKIP, to("a@example.org")), "3.log", "h3").disposition())
+                .isEqualTo(Acceptance.Disposition.SKIPPED);
+        OutboxSummary s = outbox.summary();
+        assertThat(s.count(OutboxState.PENDING)).isEqualTo(1);
+        assertThat(s.count(OutboxState.HELD)).isEqualTo(1);
+        assertThat(s.count(OutboxState.SKIPPED)).isEqualTo(1);
+        assertThat(s.oldestPending()).contains(clock.instant());
+    }
+
+    @Test
+    void sameContentUnderAnotherNameIsADuplicate() throws Exception {
+        outbox.accept(mail("k1", to("a@example.org")), "first.log", "same-hash");
+        Acceptance again = outbox.accept(mail("k1", to("a@example.org")), "second.log", "same-hash");
+        assertThat(again.disposition()).isEqualTo(Acceptance.Disposition.DUPLICATE_CONTENT);
+        assertThat(again.duplicateOf()).isEqualTo("first.log");
+        assertThat(outbox.processedAs("same-hash")).contains("first.log");
+        assertThat(outbox.summary().count(OutboxState.PENDING)).isEqualTo(1);
+    }
+
+    @Test
+    void sameResultFromDifferentContentIsStoredOnce() throws Exception {
+        outbox.accept(mail("k1", to("a@example.org")), "first.log", "hash-a");
+        Acceptance again = outbox.accept(mail("k1", to("a@example.org")), "rerun.log", "hash-b");
+        assertThat(again.disposition()).isEqualTo(Acceptance.Disposition.DUPLICATE_RESULT);
+        assertThat(outbox.summary().count(OutboxState.PENDING)).isEqualTo(1);
+        assertThat(outbox.processedAs("hash-b")).contains("rerun.log");
+    }
+
+    @Test
+    void claimKeepsMessageBytesAndRecipientsWithReasons() throws Exception {
+        var prepared = mail("k1", to("a@example.org", "author of the culprit"), cc("list@vger.kernel.org", "mailing list"));
+        outbox.accept(prepared, "1.log", "h1");
+        List<OutboxMail> claimed = outbox.claim("me", 10, Duration.ofMinutes(5));
+        assertThat(claimed).hasSize(1);
+        OutboxMail m = claimed.get(0);
+        assertThat(m.message()).isEqualTo(prepared.message());
+        assertThat(m.messageId()).isEqualTo(prepared.messageId());
+        assertThat(m.state()).isEqualTo(OutboxState.SENDING);
+        assertThat(m.recipients()).extracting(r -> r.recipient().address(), r -> r.recipient().reasons())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a@example.org", List.of("author of the culprit")),
+                        org.assertj.core.groups.Tuple.tuple("list@vger.kernel.org", List.of("mailing list")));
+    }
+
+    @Test
+    void claimedMailIsNotClaimedAgainUntilItsLeaseRunsOut() throws Exception {
+        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        assertThat(outbox.claim("one", 10, Duration.ofMinutes(5))).hasSize(1);
+        assertThat(outbox.claim("two", 10, Duration.ofMinutes(5))).isEmpty();
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(outbox.claim("two", 10, Duration.ofMinutes(5))).hasSize(1);
+    }
+
+    @Test
+    void updateIsRefusedToAnInstanceThatLostItsLease() throws Exception {
+        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        OutboxMail m = outbox.claim("one", 10, Duration.ofMinutes(5)).get(0);
+        clock.advance(Duration.ofMinutes(6));
+        outbox.claim("two", 10, Duration.ofMinutes(5));
+        boolean ok = outbox.update(new MailUpdate(m.id(), "one", OutboxState.SENT, 0, clock.instant(), null, Map.of(), List.of()));
+        assertThat(ok).isFalse();
+        assertThat(outbox.summary().count(OutboxState.SENDING)).isEqualTo(1);
+    }
+
+    @Test
+    void sentMailIsRecordedInTheLedgerPerRecipient() throws Exception {
+        outbox.accept(mail("k1", to("A@example.org"), cc("list@vger.kernel.org")), "1.log", "h1");
+        OutboxMail m = outbox.claim("me", 10, Duration.ofMinutes(5)).get(0);
+        assertThat(outbox.update(new MailUpdate(m.id(), "me", OutboxState.SENT, 0, clock.instant(), null,
+                Map.of(0, new RecipientChange(OutboxRecipient.State.SENT, null), 1, new RecipientChange(OutboxRecipient.State.SENT, null)),
+                List.of(new LedgerEntry("A@example.org", false), new LedgerEntry("list@vger.kernel.org", true))))).isTrue();
+        assertThat(outbox.mailsSentSince(clock.instant().minusSeconds(60))).isEqualTo(1);
+        assertThat(outbox.personalMailsSince("a@example.org", clock.instant().minusSeconds(60))).isEqualTo(1);
+        assertThat(outbox.personalMailsSince("list@vger.kernel.org", clock.instant().minusSeconds(60))).isZero();
+        assertThat(outbox.summary().count(OutboxState.SENT)).isEqualTo(1);
+        assertThat(outbox.claim("me", 10, Duration.ofMinutes(5))).isEmpty();
+    }
+
+    @Test
+    void pendingMailWaitsForItsNextAttemptTime() throws Exception {
+        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        OutboxMail m = outbox.claim("me", 10, Duration.ofMinutes(5)).get(0);
+        outbox.update(new MailUpdate(m.id(), "me", OutboxState.PENDING, 1, clock.instant().plusSeconds(120), "451 try later",
+                Map.of(), List.of()));
+        assertThat(outbox.claim("me", 10, Duration.ofMinutes(5))).isEmpty();
+        clock.advance(Duration.ofSeconds(121));
+        OutboxMail again = outbox.claim("me", 10, Duration.ofMinutes(5)).get(0);
+        assertThat(again.attempts()).isEqualTo(1);
+        assertThat(again.lastError()).isEqualTo("451 try later");
+    }
+
+    @Test
+    void abandonedSendingMailsArePendingAgainOnAnEmbeddedStore() throws Exception {
+        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        outbox.claim("crashed", 10, Duration.ofMinutes(5));
+        assertThat(outbox.recoverAbandoned()).isEqualTo(1);
+        assertThat(outbox.claim("me", 10, Duration.ofMinutes(5))).hasSize(1);
+    }
+
+    @Test
+    void optOutIsCaseInsensitive() throws Exception {
+        assertThat(outbox.optOut("Someone@Example.org", "asked by mail")).isTrue();
+        assertThat(outbox.optOut("someone@example.org", "again")).isFalse();
+        assertThat(outbox.optedOut(List.of("SOMEONE@example.org", "other@example.org"))).containsExactly("someone@example.org");
+    }
+
+    @Test
+    void setupProblemIsKeptUntilCleared() throws Exception {
+        outbox.setSetupProblem("535 authentication failed", clock.instant().plusSeconds(60));
+        assertThat(outbox.setupProblem()).hasValueSatisfying(p -> assertThat(p.text()).isEqualTo("535 authentication failed"));
+        outbox.clearSetupProblem();
+        assertThat(outbox.setupProblem()).isEmpty();
+    }
+}

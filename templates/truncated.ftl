@@ -1,0 +1,12 @@
+<#import "common.ftl" as c>
+Bisection of this crash has no result yet:
+
+  ${title}
+
+Its log ends before the bisection finished, or was cut.
+<@c.rangeSection/>
+<@c.reliabilitySection/>
+<@c.crashSection/>
+<@c.linksSection/>
+<@c.recipientsSection/>
+<@c.footerSection/>
