@@ -1,8 +1,13 @@
 package dev.culprit.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -38,5 +43,42 @@ public final class BenchMain {
         System.out.printf(Locale.ROOT, "parse:     %8.1f MB/s%n", parse);
         System.out.printf(Locale.ROOT, "line scan: %8.1f MB/s%n", scan);
         System.out.printf(Locale.ROOT, "ratio:     %8.2f (target >= 0.50)%n", parse / scan);
+        interleaved(ParseBenchmark.read(Path.of(corpus)), bytes);
+    }
+
+    /**
+     * A check that stands up to a busy machine: both passes alternate in one thread, each timed by
+     * the thread's CPU time, and the median ratio of the last rounds is printed.
+     */
+    private static void interleaved(List<byte[]> logs, long bytes) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        ParseBenchmark b = new ParseBenchmark();
+        b.corpus = null;
+        Blackhole bh = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+        int rounds = 150;
+        int kept = 50;
+        double[] parse = new double[kept];
+        double[] scan = new double[kept];
+        double[] ratio = new double[kept];
+        for (int round = 0; round < rounds; round++) {
+            long t0 = threads.getCurrentThreadCpuTime();
+            b.parse(bh, logs);
+            long t1 = threads.getCurrentThreadCpuTime();
+            bh.consume(b.lineScan(logs));
+            long t2 = threads.getCurrentThreadCpuTime();
+            if (round >= rounds - kept) {
+                int k = round - (rounds - kept);
+                parse[k] = bytes / 1e6 / ((t1 - t0) / 1e9);
+                scan[k] = bytes / 1e6 / ((t2 - t1) / 1e9);
+                ratio[k] = parse[k] / scan[k];
+            }
+        }
+        Arrays.sort(parse);
+        Arrays.sort(scan);
+        Arrays.sort(ratio);
+        System.out.printf(Locale.ROOT, "interleaved, thread CPU time, median of the last %d of %d rounds:%n", kept, rounds);
+        System.out.printf(Locale.ROOT, "parse:     %8.1f MB/s%n", parse[kept / 2]);
+        System.out.printf(Locale.ROOT, "line scan: %8.1f MB/s%n", scan[kept / 2]);
+        System.out.printf(Locale.ROOT, "ratio:     %8.2f (lowest %.2f, highest %.2f)%n", ratio[kept / 2], ratio[0], ratio[kept - 1]);
     }
 }

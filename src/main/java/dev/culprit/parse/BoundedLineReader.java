@@ -69,6 +69,47 @@ final class BoundedLineReader {
         }
     }
 
+    /**
+     * Appends the next line straight from the buffer to {@code text}, without a trailing
+     * {@code "\r"}, when the line lies whole in the buffer, fits the length cap and does not
+     * start with {@code stop}; returns true then. Otherwise nothing is consumed and the line is
+     * left for {@link #readLine()}. Saves making a string of every line of a long report.
+     */
+    boolean appendLineTo(BoundedText text, String stop) throws IOException {
+        if (pos >= limit && !fill()) {
+            return false;
+        }
+        int start = pos;
+        int end = limit;
+        int i = start;
+        char[] b = buf;
+        while (i < end && b[i] != '\n') {
+            i++;
+        }
+        int len = i - start;
+        if (i == end || len > maxLineLength || startsWith(start, len, stop)) {
+            return false;
+        }
+        pos = i + 1;
+        terminated = true;
+        droppedChars = 0;
+        text.appendLine(b, start, len > 0 && b[i - 1] == '\r' ? len - 1 : len);
+        return true;
+    }
+
+    private boolean startsWith(int start, int len, String prefix) {
+        int n = prefix.length();
+        if (len < n) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (buf[start + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** How many characters of the line last returned were dropped because it was too long. */
     long droppedChars() {
         return droppedChars;

@@ -27,6 +27,26 @@ final class BoundedText {
         add(line);
     }
 
+    /** As {@link #appendLine(String)} for the characters {@code b[off, off + len)}. */
+    void appendLine(char[] b, int off, int len) {
+        if (len == 0) {
+            pendingBlanks++;
+            return;
+        }
+        for (; pendingBlanks > 0; pendingBlanks--) {
+            add("");
+        }
+        if (lines > 0) {
+            put("\n");
+        }
+        length += len;
+        int room = limit - kept.length();
+        if (room > 0) {
+            kept.append(b, off, Math.min(room, len));
+        }
+        lines++;
+    }
+
     private void add(String line) {
         if (lines > 0) {
             put("\n");

@@ -181,8 +181,8 @@ final class CommitBlockReader {
 
     /** {@code " path/to/file.c | 12 ++++----"} or {@code " path | Bin 0 -> 12 bytes"}; null for other lines. */
     static ChangedFile diffstat(String line) {
-        int bar = line.lastIndexOf(" | ");
-        if (bar < 1) {
+        int bar = line.lastIndexOf('|') - 1;
+        if (bar < 1 || line.charAt(bar) != ' ' || bar + 2 >= line.length() || line.charAt(bar + 2) != ' ') {
             return null;
         }
         int from = 1;

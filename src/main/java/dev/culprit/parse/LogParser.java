@@ -24,7 +24,10 @@ public final class LogParser {
     /** The most characters kept of an error message or a build error. */
     public static final int MAX_TEXT_LENGTH = 256 * 1024;
 
-    /** Binary content shows in the first lines; later ones are not searched for it. */
+    /**
+     * Binary content shows in the first lines; later ones, and the text of a final crash report or
+     * error, are not searched for it.
+     */
     private static final int BINARY_CHECK_LINES = 1_000;
 
     private final int crashReportLimit;
@@ -45,7 +48,17 @@ public final class LogParser {
         boolean nulNoted = false;
         long replacedLines = 0;
         long firstReplaced = 0;
-        for (String line; (line = lines.readLine()) != null; ) {
+        while (true) {
+            // the lines of a final error text or crash report go straight to it
+            BoundedText sink = run.textSink();
+            if (sink != null && lines.appendLineTo(sink, ParseRun.SUMMARY_PREFIX)) {
+                run.skipped(++number);
+                continue;
+            }
+            String line = lines.readLine();
+            if (line == null) {
+                break;
+            }
             number++;
             if (lines.droppedChars() > 0) {
                 run.problem(number, "line of " + (line.length() + lines.droppedChars())

@@ -35,6 +35,7 @@ final class ParseRun {
     static final int MAX_SHARED_STRINGS = 4_096;
     static final int SHARE_AFTER = 1_000;
 
+    static final String SUMMARY_PREFIX = "revisions tested: ";
     private static final String HEX40 = "[0-9a-f]{40}";
     private static final Pattern HOST_LINE = Pattern.compile("^(.+) starts bisection (.+)$");
     private static final Pattern BISECTING = Pattern.compile("^bisecting (cause|fixing) commit (?:starting from|since) (\\S+)");
@@ -80,6 +81,7 @@ final class ParseRun {
     private boolean revisionsCut;
     private boolean verdictsCut;
     private String basePhase = "original";
+    private String lastCompiler = "";
     private String nextPhase;
     private String nextRelease;
     private String originalCrashTitle;
@@ -143,13 +145,29 @@ final class ParseRun {
         problems.add(line, message);
     }
 
+    /**
+     * Where the next lines go when they are only text to keep (an error message or a crash
+     * report running to the end of the log), or null when every line must be read as a record.
+     * The caller may append such lines itself and report them with {@link #skipped(long)}, except
+     * a line that starts with {@link #SUMMARY_PREFIX}.
+     */
+    BoundedText textSink() {
+        return mode == Mode.ERROR_TEXT ? errorText : mode == Mode.CRASH_REPORT ? crashReport : null;
+    }
+
+    /** A line that the caller appended to {@link #textSink()}. */
+    void skipped(long number) {
+        lineNo = number;
+        contentLines++;
+    }
+
     /** Takes the next line of the log (without its line end). */
     void accept(String line, long number) {
         lineNo = number;
         if (!line.isEmpty()) {
             contentLines++;
         }
-        if (line.startsWith("revisions tested: ")) {
+        if (line.startsWith(SUMMARY_PREFIX)) {
             summary(line);
             return;
         }
@@ -257,7 +275,8 @@ final class ParseRun {
             case 'c' -> {
                 if (line.startsWith("compiler: ")) {
                     if (current != null && current.state == RevisionBuilder.State.DETAILS) {
-                        current.compiler = line.substring(10);
+                        current.compiler = sameOrCopy(line, 10, lastCompiler);
+                        lastCompiler = current.compiler;
                         return;
                     }
                 } else if (line.startsWith("culprit signature:")) {
@@ -293,7 +312,11 @@ final class ParseRun {
                 if (line.startsWith("testing commit ")) {
                     // testing commit <h>[ with <compiler>| <compiler type>]
                     if (isHash(line, 15) && (line.length() == 55 || line.charAt(55) == ' ')) {
-                        String compiler = line.startsWith(" with ", 55) ? line.substring(61) : null;
+                        String compiler = null;
+                        if (line.startsWith(" with ", 55)) {
+                            compiler = sameOrCopy(line, 61, lastCompiler);
+                            lastCompiler = compiler;
+                        }
                         startRevision(line.substring(15, 55), compiler);
                         return;
                     }
@@ -406,7 +429,7 @@ final class ParseRun {
                     String command = gitCommand(line, 13);
                     if (command != null) {
                         int end = 13 + command.length();
-                        gitStep(command, end >= line.length() ? null : line.substring(end + 1));
+                        gitStep(command, line, end + 1);
                         return;
                     }
                 } else if (line.startsWith("# found config option changes ")) {
@@ -761,6 +784,15 @@ final class ParseRun {
         current.verdicts.add(v);
     }
 
+    /** {@code all runs: OK} and {@code run #0: OK} .. {@code run #39: OK}: values, so shared. */
+    private static final RunVerdict[] OK_VERDICTS = new RunVerdict[41];
+
+    static {
+        for (int i = 0; i < OK_VERDICTS.length; i++) {
+            OK_VERDICTS[i] = new RunVerdict(i - 1, RunVerdict.Kind.OK, "");
+        }
+    }
+
     /** Reads the verdict string that starts at {@code from} ({@code OK}, {@code crashed: <title>}, ...). */
     static RunVerdict toVerdict(int run, String line, int from) {
         return toVerdict(run, line, from, null);
@@ -777,7 +809,8 @@ final class ParseRun {
             switch (line.charAt(from)) {
                 case 'O' -> {
                     if (line.length() - from == 2 && line.charAt(from + 1) == 'K') {
-                        return new RunVerdict(run, RunVerdict.Kind.OK, "");
+                        return run >= -1 && run < OK_VERDICTS.length - 1 ? OK_VERDICTS[run + 1]
+                                : new RunVerdict(run, RunVerdict.Kind.OK, "");
                     }
                 }
                 case 'c' -> {
@@ -852,24 +885,23 @@ final class ParseRun {
 
     // ---------------------------------------------------------------- git bisection
 
-    private void gitStep(String command, String args) {
+    /** {@code # git bisect <command> <revision>...}; the revisions start at {@code from}. */
+    private void gitStep(String command, String line, int from) {
         endBlock();
         endStep();
         if (command.equals("start")) {
             basePhase = "bisect";
         }
-        List<String> revs = new ArrayList<>();
-        if (args != null) {
-            int i = 0;
-            int n = args.length();
-            while (i < n && revs.size() < 16) {
-                int end = args.indexOf(' ', i);
-                end = end < 0 ? n : end;
-                if (end > i) {
-                    revs.add(args.substring(i, end));
-                }
-                i = end + 1;
+        List<String> revs = new ArrayList<>(2);
+        int i = from;
+        int n = line.length();
+        while (i < n && revs.size() < 16) {
+            int end = line.indexOf(' ', i);
+            end = end < 0 ? n : end;
+            if (end > i) {
+                revs.add(line.substring(i, end));
             }
+            i = end + 1;
         }
         stepCommand = command;
         stepRevisions = revs;
@@ -1170,6 +1202,15 @@ final class ParseRun {
             problem(lineNo, "not a number: " + abbreviate(text));
             return null;
         }
+    }
+
+    /** {@code line} from {@code from} on, as {@code previous} when it is the same text. */
+    private static String sameOrCopy(String line, int from, String previous) {
+        int len = line.length() - from;
+        if (previous != null && previous.length() == len && line.regionMatches(from, previous, 0, len)) {
+            return previous;
+        }
+        return line.substring(from);
     }
 
     /** The git bisect command at {@code from} when a space or the end follows it, else null. */

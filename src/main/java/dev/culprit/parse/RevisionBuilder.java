@@ -24,7 +24,7 @@ final class RevisionBuilder {
     String compiler;
     String signature;
     State state = State.DETAILS;
-    final List<RunVerdict> verdicts = new ArrayList<>();
+    final List<RunVerdict> verdicts = new ArrayList<>(20);
     private BoundedText buildError;
     private final int buildErrorLimit;
 
