@@ -7,14 +7,23 @@ Bisection found the commit that introduced this crash:
 <@c.rangeSection/>
 <@c.reliabilitySection/>
 
+<#if !commit.merge || tags.reportedBy?? || tags.closes??>
+
 If you fix this, please add these tags to the commit:
 
 <#if tags.reportedBy??>
 Reported-by: ${tags.reportedBy}
 </#if>
+<#if !commit.merge>
 Fixes: ${tags.fixes}
+</#if>
 <#if tags.closes??>
 Closes: ${tags.closes}
+</#if>
+</#if>
+<#if commit.merge>
+
+No Fixes: tag is suggested: a merge commit rarely causes a bug itself.
 </#if>
 <@c.crashSection/>
 <@c.linksSection/>

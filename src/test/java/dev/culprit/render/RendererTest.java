@@ -46,6 +46,17 @@ class RendererTest {
     }
 
     @Test
+    void mergeCommitGetsNoFixesTagButKeepsTheCredit() throws Exception {
+        Commit merge = new Commit(ReportBuilder.CULPRIT, "Merge tag 'net-next'", "Jakub Kicinski", "kuba@kernel.org",
+                "Tue Dec 15 18:48:30 2020 -0800", List.of(), List.of(), List.of(), List.of("aaaaaaaaaaaa", "bbbbbbbbbbbb"));
+        Rendered r = RenderFixture.render(ReportBuilder.culprit().culprit(merge).build());
+        assertThat(r.body()).contains("This is a merge commit.\n")
+                .contains("Reported-by: " + RenderFixture.REPORTED_BY + "\n")
+                .contains("No Fixes: tag is suggested: a merge commit rarely causes a bug itself.\n")
+                .doesNotContain("Fixes: 7a819b1f87a1");
+    }
+
+    @Test
     void concernsAppearInAReliabilitySection() throws Exception {
         Rendered r = RenderFixture.render(ReportBuilder.culprit().flaky().build());
         assertThat(r.body()).contains("Reliability\n-----------\n")
