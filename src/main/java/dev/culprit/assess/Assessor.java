@@ -97,8 +97,10 @@ public final class Assessor {
             case INCONCLUSIVE -> "The bisection did not end on a single commit: "
                     + count(r.inconclusiveCommits() == null ? 0 : r.inconclusiveCommits().size(), "candidate")
                     + " remain.";
-            case OLDEST_RELEASE_HAS_BUG -> "The bisection found no commit: the oldest tested release already crashed.";
-            case NOT_FIXED_ON_HEAD -> "The bisection found no commit: the crash still happens on the newest tested commit.";
+            case OLDEST_RELEASE_HAS_BUG -> "The bisection found no commit: the oldest tested release already crashed "
+                    + "or could not be tested.";
+            case NOT_FIXED_ON_HEAD -> "The bisection found no commit: the crash still happens on the newest tested "
+                    + "commit or that commit could not be tested.";
             case ERROR -> "The bisection stopped with an error and found no commit.";
             case TRUNCATED -> "The log has no final result, so there is nothing to report yet.";
             default -> "The bisection did not end on a single commit (" + r.outcome().id() + ").";
