@@ -29,6 +29,10 @@ import java.util.regex.Pattern;
 public final class Assessor {
     private static final Pattern RELEASE_TITLE = Pattern.compile("^Linux \\d+\\.\\d+(\\.\\d+)?(-rc\\d+)?$");
     private static final int LISTED = 3;
+    /** Reports whose trace shows a victim (a hung task, a leak, a stall), not where the bug is. */
+    private static final Pattern VICTIM_TRACE = Pattern.compile("^(INFO: task hung|INFO: rcu detected stall|INFO: task can't die"
+            + "|unregister_netdevice: waiting for|memory leak in|BUG: soft lockup|watchdog: BUG: soft lockup"
+            + "|no output from test machine|lost connection to test machine)");
 
     private final AssessPolicy policy;
 
@@ -93,8 +97,10 @@ public final class Assessor {
             case INCONCLUSIVE -> "The bisection did not end on a single commit: "
                     + count(r.inconclusiveCommits() == null ? 0 : r.inconclusiveCommits().size(), "candidate")
                     + " remain.";
-            case OLDEST_RELEASE_HAS_BUG -> "The bisection found no commit: the oldest tested release already crashed.";
-            case NOT_FIXED_ON_HEAD -> "The bisection found no commit: the crash still happens on the newest tested commit.";
+            case OLDEST_RELEASE_HAS_BUG -> "The bisection found no commit: the oldest tested release already crashed "
+                    + "or could not be tested.";
+            case NOT_FIXED_ON_HEAD -> "The bisection found no commit: the crash still happens on the newest tested "
+                    + "commit or that commit could not be tested.";
             case ERROR -> "The bisection stopped with an error and found no commit.";
             case TRUNCATED -> "The log has no final result, so there is nothing to report yet.";
             default -> "The bisection did not end on a single commit (" + r.outcome().id() + ").";
@@ -156,7 +162,8 @@ public final class Assessor {
                         + " test runs crashed on the culprit, thin evidence that it is the first bad commit.");
             }
         }
-        if (r.culprit() != null && !r.culprit().files().isEmpty() && r.crash() != null) {
+        if (r.culprit() != null && !r.culprit().files().isEmpty() && r.crash() != null
+                && !VICTIM_TRACE.matcher(r.crash().title()).find()) {
             CallTrace trace = CallTrace.of(r.crash().report());
             ChangedPaths changed = new ChangedPaths(r.culprit().files());
             if (!trace.isEmpty() && !changed.touchesAnyOf(trace.files())) {

@@ -224,6 +224,18 @@ class AssessorTest {
     }
 
     @Test
+    void doesNotExpectTheCulpritInTheTraceOfAHungTaskOrALeak() {
+        for (String title : List.of("INFO: task hung in lock_sock_nested", "memory leak in rds_send_probe",
+                "unregister_netdevice: waiting for DEV to become free", "INFO: rcu detected stall in sys_sendfile64")) {
+            Reports b = Reports.clean().files("drivers/net/tun.c");
+            b.crash = new Crash(title, Reports.REPORT, false, 0);
+            b.replace(Reports.START, rev(Reports.START, "original", GCC, all(CRASHED, title)));
+            b.replace(CULPRIT, rev(CULPRIT, "bisect", GCC, all(CRASHED, title)));
+            assertThat(ids(assess(b))).as(title).isEmpty();
+        }
+    }
+
+    @Test
     void namesOldGitDirectoriesWithASlash() {
         Reports raw = Reports.clean();
         raw.files = List.of(new ChangedFile("net", null), new ChangedFile("Makefile", null));
