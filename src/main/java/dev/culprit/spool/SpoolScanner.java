@@ -5,11 +5,13 @@ import dev.culprit.model.Signal;
 import dev.culprit.ops.ServiceEvents;
 import dev.culprit.store.Acceptance;
 import dev.culprit.store.Outbox;
+import dev.culprit.store.Outbox.Arrival;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SpoolScanner {
     private static final Logger log = LoggerFactory.getLogger(SpoolScanner.class);
+    /** The most logs stored in one transaction. */
+    static final int GROUP = 32;
 
     private final SpoolDirectory spool;
     private final LogProcessor processor;
@@ -73,7 +77,7 @@ public final class SpoolScanner {
             if (stopping.getAsBoolean()) {
                 break;
             }
-            r = r.plus(reported(p, process(p)));
+            r = r.plus(process(p));
             if (r.deferred() > 0) {
                 break;
             }
@@ -81,13 +85,18 @@ public final class SpoolScanner {
         return r;
     }
 
-    /** Claims and processes every ready log in {@code inbox/}, stopping early when asked to. */
+    /**
+     * Claims and processes every ready log in {@code inbox/}, stopping early when asked to.
+     * Logs are prepared one by one and stored in groups of up to {@value #GROUP}, one transaction
+     * per group; a group is stored as soon as no more logs are ready, so a lone log does not wait.
+     */
     public ScanResult scan(BooleanSupplier stopping) throws IOException {
         if (readOnly && !java.nio.file.Files.isDirectory(spool.inbox())) {
             log.warn("spool {} has no inbox folder; nothing to read", spool.root());
             return ScanResult.EMPTY;
         }
         ScanResult r = ScanResult.EMPTY;
+        List<Prepared> group = new ArrayList<>();
         for (Path p : spool.ready()) {
             if (stopping.getAsBoolean()) {
                 break;
@@ -96,18 +105,36 @@ public final class SpoolScanner {
             if (claimed.isEmpty()) {
                 continue;
             }
-            r = r.plus(reported(claimed.get(), process(claimed.get())));
-            if (r.deferred() > 0) {
+            Path file = claimed.get();
+            Prepared prepared;
+            try {
+                prepared = prepare(file);
+            } catch (StoreException e) {
+                r = r.plus(store(group)).plus(reported(file, deferred(file, e)));
+                group.clear();
                 break;
             }
+            if (prepared.finished() != null) {
+                r = r.plus(reported(file, prepared.finished()));
+                continue;
+            }
+            group.add(prepared);
+            if (group.size() >= GROUP) {
+                r = r.plus(store(group));
+                group.clear();
+                if (r.deferred() > 0) {
+                    break;
+                }
+            }
         }
-        return r;
+        return r.plus(store(group));
     }
 
-    private ScanResult process(Path file) throws IOException {
-        String name = SpoolDirectory.badName(file.getFileName().toString()).isPresent()
-                ? SpoolDirectory.escape(file.getFileName().toString())
-                : file.getFileName().toString();
+    /** A log read and turned into a mail, waiting to be stored; or, in {@code finished}, what became of it already. */
+    private record Prepared(Path file, String name, Arrival arrival, ScanResult finished) {}
+
+    private Prepared prepare(Path file) throws IOException, StoreException {
+        String name = displayName(file);
         try {
             byte[] bytes = spool.read(file);
             String hash = sha256(bytes);
@@ -115,52 +142,96 @@ public final class SpoolScanner {
             if (seen.isPresent()) {
                 log.info("{}: same content as {}, processed before; nothing new to mail", name, seen.get());
                 done(file);
-                return new ScanResult(0, 0, 0, 1, 0, 0);
+                return new Prepared(file, name, null, new ScanResult(0, 0, 0, 1, 0, 0));
             }
             byte[] sidecar = spool.readSidecar(file);
             PreparedMail mail = processor.prepare(name, bytes, sidecar);
-            Acceptance a = outbox.accept(mail, name, hash);
-            done(file);
-            String id = mail.key().shortId();
-            return switch (a.disposition()) {
-                case QUEUED -> {
-                    log.info("{}: result {} queued for {} recipient(s)", name, id, mail.recipients().size());
-                    onQueued.run();
-                    yield new ScanResult(1, 0, 0, 0, 0, 0);
-                }
-                case HELD -> {
-                    log.info("{}: result {} held for moderation", name, id);
-                    events.mailHeld(id, heldFor(mail));
-                    yield new ScanResult(0, 1, 0, 0, 0, 0);
-                }
-                case SKIPPED -> {
-                    log.info("{}: result {} not mailed: verdict skip", name, id);
-                    yield new ScanResult(0, 0, 1, 0, 0, 0);
-                }
-                case DUPLICATE_CONTENT -> {
-                    log.info("{}: same content as {}, processed before; nothing new to mail", name, a.duplicateOf());
-                    yield new ScanResult(0, 0, 0, 1, 0, 0);
-                }
-                case DUPLICATE_RESULT -> {
-                    log.info("{}: result {} is already in the outbox; nothing new to mail", name, id);
-                    yield new ScanResult(0, 0, 0, 1, 0, 0);
-                }
-            };
+            return new Prepared(file, name, new Arrival(mail, name, hash), null);
         } catch (LogRejectedException e) {
             failed(file, name, e.getMessage());
-            return new ScanResult(0, 0, 0, 0, 1, 0);
-        } catch (StoreException e) {
-            log.error("{}: the store is unavailable, the log waits for the next scan: {}", name, e.getMessage());
-            if (!readOnly) {
-                spool.unclaim(file);
-            }
-            return new ScanResult(0, 0, 0, 0, 0, 1);
+            return new Prepared(file, name, null, new ScanResult(0, 0, 0, 0, 1, 0));
         } catch (RuntimeException e) {
-            // a defect in processing must not lose the log: it goes to failed/ with the cause
             log.error("{}: processing failed unexpectedly", name, e);
             failed(file, name, "internal error while processing: " + e);
-            return new ScanResult(0, 0, 0, 0, 1, 0);
+            return new Prepared(file, name, null, new ScanResult(0, 0, 0, 0, 1, 0));
         }
+    }
+
+    /** Stores a group in one transaction, then archives its logs. */
+    private ScanResult store(List<Prepared> group) throws IOException {
+        if (group.isEmpty()) {
+            return ScanResult.EMPTY;
+        }
+        List<Acceptance> accepted;
+        try {
+            accepted = outbox.acceptAll(group.stream().map(Prepared::arrival).toList());
+        } catch (StoreException e) {
+            ScanResult r = ScanResult.EMPTY;
+            for (Prepared p : group) {
+                r = r.plus(reported(p.file(), deferred(p.file(), e)));
+            }
+            return r;
+        }
+        ScanResult r = ScanResult.EMPTY;
+        for (int i = 0; i < group.size(); i++) {
+            Prepared p = group.get(i);
+            done(p.file());
+            r = r.plus(reported(p.file(), outcome(p.name(), p.arrival().mail(), accepted.get(i))));
+        }
+        return r;
+    }
+
+    private ScanResult deferred(Path file, StoreException e) throws IOException {
+        log.error("{}: the store is unavailable, the log waits for the next scan: {}", displayName(file), e.getMessage());
+        if (!readOnly) {
+            spool.unclaim(file);
+        }
+        return new ScanResult(0, 0, 0, 0, 0, 1);
+    }
+
+    private static String displayName(Path file) {
+        return SpoolDirectory.badName(file.getFileName().toString()).isPresent()
+                ? SpoolDirectory.escape(file.getFileName().toString())
+                : file.getFileName().toString();
+    }
+
+    private ScanResult outcome(String name, PreparedMail mail, Acceptance a) {
+        String id = mail.key().shortId();
+        return switch (a.disposition()) {
+            case QUEUED -> {
+                log.info("{}: result {} queued for {} recipient(s)", name, id, mail.recipients().size());
+                onQueued.run();
+                yield new ScanResult(1, 0, 0, 0, 0, 0);
+            }
+            case HELD -> {
+                log.info("{}: result {} held for moderation", name, id);
+                events.mailHeld(id, heldFor(mail));
+                yield new ScanResult(0, 1, 0, 0, 0, 0);
+            }
+            case SKIPPED -> {
+                log.info("{}: result {} not mailed: verdict skip", name, id);
+                yield new ScanResult(0, 0, 1, 0, 0, 0);
+            }
+            case DUPLICATE_CONTENT -> {
+                log.info("{}: same content as {}, processed before; nothing new to mail", name, a.duplicateOf());
+                yield new ScanResult(0, 0, 0, 1, 0, 0);
+            }
+            case DUPLICATE_RESULT -> {
+                log.info("{}: result {} is already in the outbox; nothing new to mail", name, id);
+                yield new ScanResult(0, 0, 0, 1, 0, 0);
+            }
+        };
+    }
+
+    /** Processes one log on its own (recovery after a crash). */
+    private ScanResult process(Path file) throws IOException {
+        Prepared p;
+        try {
+            p = prepare(file);
+        } catch (StoreException e) {
+            return reported(file, deferred(file, e));
+        }
+        return p.finished() != null ? reported(file, p.finished()) : store(List.of(p));
     }
 
     /** Tells the events what became of one log: queued, held, skipped, duplicate, failed or deferred. */

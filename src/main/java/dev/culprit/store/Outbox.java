@@ -87,6 +87,43 @@ public final class Outbox {
         }
     }
 
+    /** A prepared mail with the log it came from, for {@link #acceptAll}. */
+    public record Arrival(PreparedMail mail, String logName, String contentHash) {}
+
+    /**
+     * Stores several prepared mails in one transaction, as {@link #accept} would one by one (a
+     * content or result repeated within the list is a duplicate of its first occurrence). One
+     * commit for many logs: none of them leaves {@code work/} before it.
+     */
+    public List<Acceptance> acceptAll(List<Arrival> arrivals) throws StoreException {
+        if (arrivals.size() == 1) {
+            Arrival a = arrivals.get(0);
+            return List.of(accept(a.mail(), a.logName(), a.contentHash()));
+        }
+        for (int attempt = 0; ; attempt++) {
+            try (Connection c = db.connection()) {
+                c.setAutoCommit(false);
+                try {
+                    List<Acceptance> out = new ArrayList<>();
+                    for (Arrival a : arrivals) {
+                        out.add(accept(c, a.mail(), a.logName(), a.contentHash()));
+                    }
+                    c.commit();
+                    return out;
+                } catch (SQLException e) {
+                    c.rollback();
+                    if ("23505".equals(e.getSQLState()) && attempt == 0) {
+                        continue;
+                    }
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new StoreException("cannot store the results of " + arrivals.size() + " logs (" + arrivals.get(0).logName()
+                        + ", ...): " + e.getMessage(), e);
+            }
+        }
+    }
+
     private Acceptance accept(Connection c, PreparedMail mail, String logName, String contentHash) throws SQLException {
         Instant now = clock.instant();
         String keyHash = mail.key().sha256();
@@ -356,6 +393,10 @@ public final class Outbox {
      * mail (its lease ran out and another instance claimed it): it must not be sent here.
      */
     public boolean renew(long id, String owner, java.time.Duration lease) throws StoreException {
+        if (db.dialect().exclusive()) {
+            // no other process can open an embedded database: nobody can take the mail over
+            return true;
+        }
         Instant now = clock.instant();
         return execute("update outbox set lease_until = ?, updated_at = ? where id = ? and state = 'sending' and claimed_by = ?",
                 now.plus(lease), now, id, owner) == 1;

@@ -46,14 +46,7 @@ class PostgresOutboxIT {
     @BeforeEach
     void clean() throws Exception {
         try (Connection c = db.connection(); var s = c.createStatement()) {
-            s.execute("delete from moderation_decision");
-            s.execute("delete from held_result");
-            s.execute("delete from sent_ledger");
-            s.execute("delete from outbox_recipient");
-            s.execute("delete from outbox");
-            s.execute("delete from processed_log");
-            s.execute("delete from opt_out");
-            s.execute("delete from delivery_status");
+            s.execute("truncate outbox, outbox_recipient, sent_ledger, processed_log, opt_out, delivery_status cascade");
         }
         outbox = new Outbox(db, Clock.systemUTC());
     }
