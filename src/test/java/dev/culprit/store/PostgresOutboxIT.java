@@ -48,6 +48,8 @@ class PostgresOutboxIT {
         try (Connection c = db.connection(); var s = c.createStatement()) {
             s.execute("delete from sent_ledger");
             s.execute("delete from outbox_recipient");
+            s.execute("delete from moderation_decision");
+            s.execute("delete from held_result");
             s.execute("delete from outbox");
             s.execute("delete from processed_log");
             s.execute("delete from opt_out");
