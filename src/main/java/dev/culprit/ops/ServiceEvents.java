@@ -34,4 +34,10 @@ public interface ServiceEvents {
 
     /** An SMTP attempt failed: {@code transient}, {@code permanent}, {@code connect}, ... */
     default void smtpError(String errorClass) {}
+
+    /**
+     * In a cluster: this node checks in and the cluster's jobs run, on whichever node. A node
+     * that the cluster's scheduler happens not to pick for a while is not stalled.
+     */
+    default void clusterActive(String what) {}
 }

@@ -63,4 +63,9 @@ public final class Telemetry implements ServiceEvents {
         metrics.smtpError(errorClass);
         watchdog.progress("smtp error: " + errorClass);
     }
+
+    @Override
+    public void clusterActive(String what) {
+        watchdog.progress(what);
+    }
 }

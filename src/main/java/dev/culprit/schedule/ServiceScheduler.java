@@ -35,6 +35,7 @@ public final class ServiceScheduler implements AutoCloseable {
     private final Path inbox;
     private final Scheduler scheduler;
     private final boolean clustered;
+    private ClusterWatch clusterWatch;
     private InboxWatcher watcher;
     private Runnable housekeeping;
     private Duration housekeepingInterval;
@@ -68,7 +69,10 @@ public final class ServiceScheduler implements AutoCloseable {
      */
     public static ServiceScheduler clustered(CulpritService service, ScheduleSettings settings, Path inbox,
             DataSource dataSource, String instanceId) throws SchedulerException {
-        return new ServiceScheduler(service, settings, inbox, ClusteredSchedulerFactory.create(dataSource, instanceId), true);
+        ServiceScheduler s = new ServiceScheduler(service, settings, inbox, ClusteredSchedulerFactory.create(dataSource, instanceId),
+                true);
+        s.clusterWatch = new ClusterWatch(dataSource, instanceId, service::clusterActive);
+        return s;
     }
 
     private static Scheduler inMemory() throws SchedulerException {
@@ -91,6 +95,12 @@ public final class ServiceScheduler implements AutoCloseable {
         if (type == HousekeepingJob.class && housekeeping != null) {
             return new HousekeepingJob(housekeeping);
         }
+        if (type == HousekeepingJob.class && clustered) {
+            // stored by a node whose configuration has retention; this one has none
+            String node = scheduler.getSchedulerInstanceId();
+            return context -> log.warn("housekeeping fired on node {}, which has no retention configured; the nodes of a"
+                    + " cluster need the same configuration", node);
+        }
         throw new SchedulerException("unknown job " + type.getName());
     }
 
@@ -106,6 +116,8 @@ public final class ServiceScheduler implements AutoCloseable {
         if (housekeeping != null) {
             scheduler.scheduleJob(JobBuilder.newJob(HousekeepingJob.class).withIdentity(HOUSEKEEPING).build(),
                     Set.of(repeating("housekeeping", housekeepingInterval.toMillis())), true);
+        } else if (clustered) {
+            scheduler.deleteJob(HOUSEKEEPING);
         }
         scheduler.scheduleJob(JobBuilder.newJob(SpoolScanJob.class).withIdentity(SCAN).build(),
                 Set.of(repeating("spool-scan", settings.scanInterval().toMillis())), true);
@@ -116,6 +128,9 @@ public final class ServiceScheduler implements AutoCloseable {
             watcher.start();
         }
         scheduler.start();
+        if (clusterWatch != null) {
+            clusterWatch.start();
+        }
         log.info("scanning every {} s, delivering every {} s{}{}", settings.scanInterval().toMillis() / 1000.0,
                 settings.deliverInterval().toMillis() / 1000.0, watcher == null ? "" : ", watching " + inbox,
                 clustered ? ", as node " + scheduler.getSchedulerInstanceId() + " of a cluster" : "");
@@ -147,6 +162,9 @@ public final class ServiceScheduler implements AutoCloseable {
         service.stop();
         if (watcher != null) {
             watcher.close();
+        }
+        if (clusterWatch != null) {
+            clusterWatch.close();
         }
         try {
             scheduler.shutdown(true);

@@ -29,10 +29,31 @@ public final class ClusterMode {
 
     private ClusterMode() {}
 
-    /** Creates or updates the Quartz tables and the cluster mark of a PostgreSQL store. */
-    static void migrate(DataSource ds) {
-        Flyway.configure().dataSource(ds).locations("classpath:db/postgresql").table(HISTORY)
-                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    /** Any fixed number: the advisory lock that lets one instance at a time migrate a PostgreSQL store. */
+    private static final long MIGRATION_LOCK = 0x63756c7072697431L;
+
+    /**
+     * Runs the store's migrations, then creates or updates the Quartz tables and the cluster
+     * mark, holding an advisory lock so that instances started together migrate one after the
+     * other.
+     */
+    static void migrate(DataSource ds, Runnable storeMigrations) throws SQLException {
+        try (Connection lock = ds.getConnection()) {
+            try (PreparedStatement ps = lock.prepareStatement("select pg_advisory_lock(?)")) {
+                ps.setLong(1, MIGRATION_LOCK);
+                ps.execute();
+            }
+            try {
+                storeMigrations.run();
+                Flyway.configure().dataSource(ds).locations("classpath:db/postgresql").table(HISTORY)
+                        .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+            } finally {
+                try (PreparedStatement ps = lock.prepareStatement("select pg_advisory_unlock(?)")) {
+                    ps.setLong(1, MIGRATION_LOCK);
+                    ps.execute();
+                }
+            }
+        }
     }
 
     /**

@@ -107,11 +107,13 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot open the database " + redact(url) + ": " + e.getMessage(), e);
         }
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            Runnable migrate = () -> Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
             if (Dialect.of(url) == Dialect.POSTGRESQL) {
-                ClusterMode.migrate(ds);
+                ClusterMode.migrate(ds, migrate);
+            } else {
+                migrate.run();
             }
-        } catch (FlywayException e) {
+        } catch (FlywayException | SQLException e) {
             ds.close();
             throw new StoreException("cannot migrate the database " + redact(url) + ": " + e.getMessage(), e);
         }
