@@ -50,8 +50,6 @@ class PostgresOutboxIT {
             s.execute("delete from held_result");
             s.execute("delete from sent_ledger");
             s.execute("delete from outbox_recipient");
-            s.execute("delete from moderation_decision");
-            s.execute("delete from held_result");
             s.execute("delete from outbox");
             s.execute("delete from processed_log");
             s.execute("delete from opt_out");
