@@ -645,9 +645,15 @@ final class ParseRun {
         }
         headerSeen = true;
         headerType = t;
-        startCommit = m.group(2);
-        if (!startCommit.matches(HEX40)) {
-            problem(lineNo, "start commit is not a 40-hex hash: " + startCommit);
+        String start = m.group(2);
+        if (start.matches(HEX40)) {
+            startCommit = start;
+        } else if (start.matches("[0-9a-f]{1,39}")) {
+            // a hash cut short (the log was cut inside this line): naming it would name another commit
+            problem(lineNo, "start commit is cut short: " + start);
+        } else {
+            startCommit = start;
+            problem(lineNo, "start commit is not a 40-hex hash: " + start);
         }
     }
 
