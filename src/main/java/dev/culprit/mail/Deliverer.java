@@ -232,7 +232,7 @@ public final class Deliverer {
             List<String> addresses = toSend.stream().map(OutboxRecipient::address).toList();
             SendOutcome outcome;
             try {
-                outcome = connection.send(mail.message(), addresses);
+                outcome = connection.send(withoutSuppressed(mail, changes), addresses);
             } catch (DeliveryException e) {
                 SmtpFailure f = e.failure();
                 switch (f.kind()) {
@@ -431,6 +431,30 @@ public final class Deliverer {
     private boolean isList(Recipient r) {
         return settings.isListAddress(r.address())
                 || r.reasons().stream().anyMatch(s -> s.toLowerCase(Locale.ROOT).contains("mailing list"));
+    }
+
+    /**
+     * The message with the recipients suppressed at send time (and before) taken off its To and
+     * Cc headers too, so that nobody sees an address that asked not to be mailed; the stored
+     * message otherwise.
+     */
+    private static byte[] withoutSuppressed(OutboxMail mail, Map<Integer, RecipientChange> changes) {
+        if (changes.values().stream().noneMatch(c -> c.state() == OutboxRecipient.State.SUPPRESSED)) {
+            return mail.message();
+        }
+        List<Recipient> keep = mail.recipients().stream()
+                .filter(r -> r.state() != OutboxRecipient.State.SUPPRESSED)
+                .filter(r -> !changes.containsKey(r.position()) || changes.get(r.position()).state() != OutboxRecipient.State.SUPPRESSED)
+                .map(OutboxRecipient::recipient)
+                .toList();
+        try {
+            return RecipientHeaders.rewrite(mail.message(),
+                    keep.stream().filter(r -> r.field() == Recipient.Field.TO).toList(),
+                    keep.stream().filter(r -> r.field() == Recipient.Field.CC).toList());
+        } catch (IllegalArgumentException e) {
+            log.warn("mail {} from {}: recipient headers left as they are: {}", shortId(mail), mail.source(), e.getMessage());
+            return mail.message();
+        }
     }
 
     private static String key(String address) {

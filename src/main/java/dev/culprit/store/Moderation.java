@@ -327,7 +327,7 @@ public final class Moderation {
         String k = key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
         if (!HEX.matcher(k).matches()) {
             throw new ModerationException("not a result key: \"" + key + "\" (give at least " + MIN_KEY_DIGITS
-                    + " of the hex digits `culprit held` or `culprit status` print)");
+                    + " hex digits of the key `culprit held` prints, or of the mail's X-Culprit-Key header)");
         }
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select id from outbox where key_hash like ? order by id")) {

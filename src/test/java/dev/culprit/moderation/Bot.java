@@ -57,10 +57,16 @@ final class Bot implements AutoCloseable {
 
     /** The configuration file of a test: a state directory, a spool, GreenMail, and extra YAML. */
     static Path writeConfig(Path dir, int smtpPort, String extra) throws Exception {
+        return writeConfig(dir, smtpPort, extra, "");
+    }
+
+    /** @param state more keys of the {@code state} section, indented by two spaces */
+    static Path writeConfig(Path dir, int smtpPort, String extra, String state) throws Exception {
         Path file = dir.resolve("culprit.yaml");
         Files.writeString(file, """
                 state:
                   dir: %s
+                %s
                 spool:
                   dir: %s
                   settle: PT0S
@@ -73,7 +79,7 @@ final class Bot implements AutoCloseable {
                   message-id-domain: bot.example.net
                 delivery:
                   initial-backoff: PT1S
-                %s""".formatted(dir.resolve("state"), dir.resolve("spool"), smtpPort, extra), StandardCharsets.UTF_8);
+                %s""".formatted(dir.resolve("state"), state, dir.resolve("spool"), smtpPort, extra), StandardCharsets.UTF_8);
         return file;
     }
 

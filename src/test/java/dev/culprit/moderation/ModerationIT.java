@@ -306,6 +306,27 @@ class ModerationIT {
     }
 
     @Test
+    void anAddressAddedToTheOptOutFileAfterQueueingLeavesEnvelopeAndHeaders() throws Exception {
+        Path optOutFile = dir.resolve("opt-out.txt");
+        configFile = Bot.writeConfig(dir, greenMail.getSmtp().getPort(), "recipients:\n  opt-out-file: " + optOutFile + "\n");
+        config = Bot.load(configFile);
+        Logs.drop(spool(), "found.log", Logs.culprit(17, List.of(MAINTAINER, "other@example.net"), List.of(LIST)));
+        try (Bot b = new Bot(config)) {
+            assertThat(b.scan().queued()).isEqualTo(1);
+            Files.writeString(optOutFile, MAINTAINER + "\n");
+
+            b.deliver();
+        }
+
+        assertThat(greenMail.waitForIncomingEmail(WAIT, 2)).isTrue();
+        assertThat(inbox(MAINTAINER)).isEmpty();
+        MimeMessage m = inbox("other@example.net").get(0);
+        assertThat(header(m, "To")).isEqualTo("other@example.net");
+        assertThat(header(m, "Cc")).isEqualTo(LIST);
+        assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
     void aDomainOptOutCoversAHeldMailAndItsSubdomainsAtSendTime() throws Exception {
         Logs.drop(spool(), "held.log", Logs.releaseCommit(7, List.of("dev@mail.example.org", MAINTAINER), List.of(LIST)));
         Bot.once(config);

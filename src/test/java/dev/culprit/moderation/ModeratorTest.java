@@ -91,7 +91,7 @@ class ModeratorTest {
             Moderator m = b.moderation.moderator();
             String notice = b.outbox.inState(OutboxState.PENDING, 10).get(0).resultKey();
 
-            assertThatThrownBy(() -> m.release("abc")).hasMessageStartingWith("not a result key: \"abc\" (give at least 8 of the hex digits");
+            assertThatThrownBy(() -> m.release("abc")).hasMessageStartingWith("not a result key: \"abc\" (give at least 8 hex digits of the key");
             assertThatThrownBy(() -> m.release("0000000000000000")).hasMessage("no result with key 0000000000000000");
             assertThatThrownBy(() -> m.release(new dev.culprit.model.ResultKey(notice).shortId()))
                     .hasMessageEndingWith(" is a moderation notice, not a result");
