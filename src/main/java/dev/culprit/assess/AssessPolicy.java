@@ -14,7 +14,7 @@ import java.util.Map;
  * @param minReproChance a repro chance estimate below this raises {@code low-repro-chance}
  * @param minCrashFraction when fewer than this fraction of the culprit's test runs crashed,
  *     {@code few-crashes} is raised
- * @param noisyRunFraction a commit judged good although at least this fraction of its runs
+ * @param noisyRunFraction a commit judged free of the crash although at least this fraction of its runs
  *     failed to boot or test raises {@code noisy-good}
  * @param maxErrorProbability an accumulated error probability above this raises
  *     {@code error-probability}

@@ -126,7 +126,7 @@ public final class Assessor {
                         + ", none of which is built into the tested kernel.");
             }
         }
-        if (r.startCommit() != null && r.startCommit().equals(hash(r))) {
+        if (isCause(r) && r.startCommit() != null && r.startCommit().equals(hash(r))) {
             raised.put(Signals.START_COMMIT, "The culprit is the commit the bisection started from: "
                     + "every older commit tested was judged good, so the range was never narrowed by a crash.");
         }
@@ -161,7 +161,7 @@ public final class Assessor {
             ChangedPaths changed = new ChangedPaths(r.culprit().files());
             if (!trace.isEmpty() && !changed.touchesAnyOf(trace.files())) {
                 String near = changed.sharesDirectoryWith(trace.files()) ? " (only neighbouring files in the same directory)" : "";
-                raised.put(Signals.NOT_IN_TRACE, "None of the files the commit changes (" + list(changed.paths())
+                raised.put(Signals.NOT_IN_TRACE, "None of the files the commit changes (" + list(changed.shown())
                         + ") appears in the crash's call trace" + near + ".");
             }
         }
@@ -189,21 +189,21 @@ public final class Assessor {
             } else if (ranRange && !crashed && t.count(RunVerdict.Kind.OK) > 0 && !skipped.contains(t.hash())) {
                 add(goodCompilers, t.compiler());
                 long broken = t.verdicts().size() - t.count(RunVerdict.Kind.OK);
-                if (!t.verdicts().isEmpty() && (double) broken / t.verdicts().size() >= policy.noisyRunFraction()
-                        && broken > noisiestBroken) {
+                if ((double) broken / t.verdicts().size() >= policy.noisyRunFraction() && broken > noisiestBroken) {
                     noisiest = t;
                     noisiestBroken = broken;
                 }
             }
         }
         if (noisiest != null) {
-            raised.put(Signals.NOISY_GOOD, "Commit " + abbrev(noisiest.hash()) + " was judged good although "
+            raised.put(Signals.NOISY_GOOD, "Commit " + abbrev(noisiest.hash()) + " was judged free of the crash although "
                     + noisiestBroken + " of its " + noisiest.verdicts().size()
                     + " test runs failed to boot or to run the reproducer, so the crash may have been missed there.");
         }
-        if (!goodCompilers.isEmpty() && !badCompilers.isEmpty() && !goodCompilers.equals(badCompilers)) {
-            raised.put(Signals.COMPILER_CHANGED, "The commits judged good were built with " + orList(goodCompilers)
-                    + " and the crashing ones with " + orList(badCompilers)
+        if (!goodCompilers.isEmpty() && !badCompilers.isEmpty()
+                && badCompilers.stream().noneMatch(goodCompilers::contains)) {
+            raised.put(Signals.COMPILER_CHANGED, "Every commit judged free of the crash was built with " + String.join(" or ", goodCompilers)
+                    + " and every crashing one with " + String.join(" or ", badCompilers)
                     + ", so the change of compiler may explain the crash.");
         }
         if (skips > 0) {

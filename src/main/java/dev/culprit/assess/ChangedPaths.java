@@ -27,6 +27,18 @@ final class ChangedPaths {
     }
 
     /**
+     * The paths as a maintainer reads them: a top-level directory of old git's raw listing
+     * (no line count, no dot in its name) gets a trailing slash ({@code net/}).
+     */
+    List<String> shown() {
+        return files.stream()
+                .map(f -> f.changes() == null && !f.path().contains("/") && !f.path().contains(".")
+                        && !UNBUILT_FILES.contains(f.path()) && !f.path().equals("Makefile") && !f.path().equals("Kconfig")
+                        ? f.path() + "/" : f.path())
+                .toList();
+    }
+
+    /**
      * Whether some changed path is a file of the trace. A path git abbreviated
      * ({@code .../display/foo.yaml}) matches by its suffix; a directory entry of old git's raw
      * listing ({@code net}) matches every file below it.

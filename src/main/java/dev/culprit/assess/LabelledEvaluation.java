@@ -26,8 +26,10 @@ public final class LabelledEvaluation {
      * @param right whether the culprit was the true one
      * @param raised every signal the log raised, with its reason
      * @param assessment the policy's assessment
+     * @param culpritDate the culprit commit's date as git printed it, or null
      */
-    public record Entry(String log, String syzbotState, boolean right, Map<String, String> raised, Assessment assessment) {
+    public record Entry(String log, String syzbotState, boolean right, Map<String, String> raised, Assessment assessment,
+            String culpritDate) {
         public Entry {
             Objects.requireNonNull(log, "log");
             Objects.requireNonNull(syzbotState, "syzbotState");
@@ -85,11 +87,45 @@ public final class LabelledEvaluation {
 
     /** The entries as cases for {@link CrossValidation}. */
     public List<CrossValidation.Case> cases() {
+        return cases(entries);
+    }
+
+    /**
+     * The entries whose culprit date can be read, oldest first: the split of a check on unseen
+     * logs of a later generation of the bisection tool.
+     */
+    public List<Entry> byCulpritDate() {
+        List<Entry> dated = new ArrayList<>();
+        for (Entry e : entries) {
+            if (instant(e.culpritDate()) != null) {
+                dated.add(e);
+            }
+        }
+        dated.sort(java.util.Comparator.comparing((Entry e) -> instant(e.culpritDate())).thenComparing(Entry::log));
+        return dated;
+    }
+
+    public static List<CrossValidation.Case> cases(List<Entry> entries) {
         List<CrossValidation.Case> cases = new ArrayList<>();
         for (Entry e : entries) {
             cases.add(new CrossValidation.Case(Set.copyOf(e.raised().keySet()), e.right()));
         }
         return cases;
+    }
+
+    private static final java.time.format.DateTimeFormatter GIT_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy Z", Locale.ROOT);
+
+    /** A {@code Date:} value of git's default format, or null when it is not one. */
+    static java.time.Instant instant(String gitDate) {
+        if (gitDate == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(gitDate.strip(), GIT_DATE).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Both tables and the signal counts, as printed by the report command. */

@@ -149,7 +149,8 @@ final class AssessReportCommand implements Callable<Integer> {
                 throw new IOException(file + ": cannot read: " + e.getMessage(), e);
             }
             entries.add(new LabelledEvaluation.Entry(row.log(), row.syzbotState(), row.right(),
-                    assessor.findings(report), assessor.assess(report)));
+                    assessor.findings(report), assessor.assess(report),
+                    report.culprit() == null ? null : report.culprit().date()));
             log.debug("assessed {}", file);
         }
         return new LabelledEvaluation(entries);
@@ -176,6 +177,22 @@ final class AssessReportCommand implements Callable<Integer> {
         }
         out.print(kfold.format(folds + "-fold, " + repeats + " shuffles (each log judged " + repeats + " times)"));
         out.println(goal(folds + "-fold", kfold));
+        List<LabelledEvaluation.Entry> dated = eval.byCulpritDate();
+        if (dated.size() >= 4) {
+            int half = dated.size() / 2;
+            List<CrossValidation.Case> older = LabelledEvaluation.cases(dated.subList(0, half));
+            List<CrossValidation.Case> newer = LabelledEvaluation.cases(dated.subList(half, dated.size()));
+            out.println();
+            Confusion forward = cv.trainTest(older, newer);
+            out.print(forward.format("chosen on the " + older.size() + " logs with the oldest culprits, judged on the "
+                    + newer.size() + " newest"));
+            out.println(goal("older to newer", forward));
+            out.println();
+            Confusion backward = cv.trainTest(newer, older);
+            out.print(backward.format("chosen on the " + newer.size() + " logs with the newest culprits, judged on the "
+                    + older.size() + " oldest"));
+            out.println(goal("newer to older", backward));
+        }
     }
 
     static String goal(String name, Confusion c) {

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Command;
  * state directories, secrets, the log processor and its templates) without sending anything.
  */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
-        description = {"Validate the configuration file and what it refers to; exit 2 with a message naming the key "
-            + "when something is wrong."})
+        description = {"Validate the configuration file and what it refers to, and render every template against a "
+            + "bundled sample log (one line per template); exit 2 with a message naming the key when something is wrong."})
 public final class CheckConfigCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,6 +93,18 @@ public final class CheckConfigCommand implements Callable<Integer> {
             processors.create(config);
         } catch (ConfigException e) {
             errors.add(e.getMessage());
+        }
+        if (errors.isEmpty()) {
+            try {
+                for (TemplateCheck.Line line : TemplateCheck.run(config, Clock.systemUTC())) {
+                    out.println(line.text());
+                    if (!line.ok()) {
+                        errors.add("render.templates: " + line.template() + ": " + line.detail());
+                    }
+                }
+            } catch (ConfigException e) {
+                errors.add(e.getMessage());
+            }
         }
         warnings.forEach(w -> err.println("culprit: warning: " + w));
         if (!errors.isEmpty()) {

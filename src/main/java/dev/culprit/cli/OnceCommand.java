@@ -5,6 +5,7 @@ import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.mail.BatchResult;
+import dev.culprit.schedule.CulpritService;
 import dev.culprit.spool.ScanResult;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
@@ -62,9 +63,9 @@ public final class OnceCommand implements Callable<Integer> {
         try (DryRunOutput out = DryRunOutput.open(options, spec)) {
             try (ServiceWiring w = ServiceWiring.create(config, processors.create(config), out == null ? null : out.stream(),
                     out == null ? null : out.where(), Secrets.fromEnvironment(), Clock.systemUTC())) {
-                ScanResult recovered = w.service.recover();
-                ScanResult scanned = recovered.plus(w.service.scan());
-                BatchResult sent = w.service.deliver();
+                CulpritService.OnceResult r = w.service.once();
+                ScanResult scanned = r.scan();
+                BatchResult sent = r.delivery();
                 log.info("once{}: {} log(s) processed ({} queued, {} held, {} skipped, {} duplicate, {} failed); "
                         + "{} mail(s) sent, {} failed, {} to retry, {} waiting{}",
                         options.dryRun ? " (dry run)" : "", scanned.processed(), scanned.queued(), scanned.held(),

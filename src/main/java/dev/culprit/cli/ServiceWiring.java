@@ -108,7 +108,7 @@ final class ServiceWiring implements AutoCloseable {
                     events);
             SpoolScanner scanner = new SpoolScanner(spool, processor, outbox, dryRun, events);
             return new ServiceWiring(config, db, outbox, spool,
-                    new CulpritService(scanner, deliverer, outbox, events, clock, moderation.notices()::queueMissing), instance);
+                    new CulpritService(scanner, deliverer, outbox, events, clock, moderation::afterScan), instance);
         } catch (RuntimeException | IOException | ConfigException | StoreException e) {
             db.close();
             throw e;

@@ -114,6 +114,8 @@ public final class Deliverer {
         private boolean restHandled;
         private MailTransport.Connection connection;
         private long sentThisHour;
+        private Set<String> optedOut;
+        private final Map<String, Long> personalToday = new HashMap<>();
         private int sent;
         private int failed;
         private int retrying;
@@ -127,6 +129,13 @@ public final class Deliverer {
 
         void run(BooleanSupplier stopping) throws StoreException {
             sentThisHour = outbox.mailsSentSince(clock.instant().minus(HOUR));
+            // what the checks of each mail need, read once per batch and kept up to date below
+            List<String> addresses = mails.stream().flatMap(m -> m.pendingRecipients().stream())
+                    .map(OutboxRecipient::address).distinct().toList();
+            optedOut = outbox.optedOut(addresses);
+            List<String> people = mails.stream().flatMap(m -> m.pendingRecipients().stream())
+                    .filter(r -> !isList(r.recipient())).map(OutboxRecipient::address).distinct().toList();
+            personalToday.putAll(outbox.personalMailsSince(people, clock.instant().minus(DAY)));
             for (int i = 0; i < mails.size(); i++) {
                 OutboxMail mail = mails.get(i);
                 List<OutboxMail> rest = mails.subList(i, mails.size());
@@ -156,7 +165,6 @@ public final class Deliverer {
         private boolean deliver(OutboxMail mail) throws StoreException {
             String id = shortId(mail);
             List<OutboxRecipient> pending = mail.pendingRecipients();
-            Set<String> optedOut = outbox.optedOut(pending.stream().map(OutboxRecipient::address).toList());
             Map<String, String> suppressed;
             try {
                 suppressed = policy.suppressed(pending.stream().map(OutboxRecipient::recipient).toList(), optedOut);
@@ -198,7 +206,7 @@ public final class Deliverer {
                 if (isList(r.recipient())) {
                     continue;
                 }
-                if (outbox.personalMailsSince(r.address(), now.minus(DAY)) >= settings.dailyCapPerPerson()) {
+                if (personalToday.getOrDefault(key(r.address()), 0L) >= settings.dailyCapPerPerson()) {
                     Instant f = outbox.oldestSentSince(r.address(), now.minus(DAY)).map(t -> t.plus(DAY)).orElse(now.plus(HOUR));
                     freeAt = freeAt == null || f.isAfter(freeAt) ? f : freeAt;
                 }
@@ -263,6 +271,9 @@ public final class Deliverer {
                 if (f == null) {
                     changes.put(r.position(), new RecipientChange(OutboxRecipient.State.SENT, null));
                     ledger.add(new LedgerEntry(r.address(), isList(r.recipient())));
+                    if (!isList(r.recipient())) {
+                        personalToday.merge(key(r.address()), 1L, Long::sum);
+                    }
                 } else if (f.kind() == SmtpFailure.Kind.PERMANENT) {
                     changes.put(r.position(), new RecipientChange(OutboxRecipient.State.FAILED, f.text()));
                     log.warn("mail {}: {} refused for good: {}", id, r.address(), f.text());
@@ -420,6 +431,10 @@ public final class Deliverer {
     private boolean isList(Recipient r) {
         return settings.isListAddress(r.address())
                 || r.reasons().stream().anyMatch(s -> s.toLowerCase(Locale.ROOT).contains("mailing list"));
+    }
+
+    private static String key(String address) {
+        return address.toLowerCase(Locale.ROOT);
     }
 
     private static String shortId(OutboxMail m) {

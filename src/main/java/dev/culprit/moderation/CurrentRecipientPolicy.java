@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The recipient policy as it stands when a mail is sent: the deny list and allowed domains of
@@ -23,17 +21,13 @@ import org.slf4j.LoggerFactory;
  * and the store ({@code culprit opt-out}), addresses and domains. So an opt-out or a deny-list
  * entry added after a mail was queued or held still holds.
  *
- * <p>When a source cannot be read, the last opt-outs read from it are used and a warning is
- * logged: delivery neither stops nor forgets an opt-out it knew.
+ * <p>When a source cannot be read, {@link #suppressed} throws {@link IllegalStateException}:
+ * delivery stops for that run rather than mail someone who may have opted out.
  */
 public final class CurrentRecipientPolicy implements SendTimePolicy {
-    private static final Logger log = LoggerFactory.getLogger(CurrentRecipientPolicy.class);
-
     private final RecipientSettings settings;
     private final OptOutFile file;
     private final OptOutList store;
-    private OptOuts lastFile = OptOuts.none();
-    private OptOuts lastStore = OptOuts.none();
 
     /** @param file the opt-out file, or null when none is configured */
     public CurrentRecipientPolicy(RecipientSettings settings, OptOutFile file, OptOutList store) {
@@ -43,7 +37,7 @@ public final class CurrentRecipientPolicy implements SendTimePolicy {
     }
 
     @Override
-    public synchronized Map<String, String> suppressed(List<Recipient> recipients, Set<String> optedOut) {
+    public Map<String, String> suppressed(List<Recipient> recipients, Set<String> optedOut) {
         OptOuts current = current();
         Set<String> addresses = new HashSet<>(current.addresses());
         addresses.addAll(optedOut);
@@ -55,24 +49,28 @@ public final class CurrentRecipientPolicy implements SendTimePolicy {
         return out;
     }
 
-    /** The opt-outs of the file and the store together, read now. */
-    public synchronized OptOuts current() {
-        if (file != null) {
-            try {
-                lastFile = file.read();
-            } catch (ConfigException e) {
-                log.warn("cannot read the opt-out file; using the list read before: {}", e.getMessage());
-            }
+    /**
+     * The opt-outs of the file and the store together, read now.
+     *
+     * @throws IllegalStateException when either cannot be read
+     */
+    public OptOuts current() {
+        OptOuts fromFile;
+        OptOuts fromStore;
+        try {
+            fromFile = file == null ? OptOuts.none() : file.read();
+        } catch (ConfigException e) {
+            throw new IllegalStateException("cannot read the opt-out file: " + e.getMessage(), e);
         }
         try {
-            lastStore = store.current();
+            fromStore = store.current();
         } catch (StoreException e) {
-            log.warn("cannot read the stored opt-out list; using the list read before: {}", e.getMessage());
+            throw new IllegalStateException("cannot read the stored opt-out list: " + e.getMessage(), e);
         }
-        Set<String> addresses = new HashSet<>(lastFile.addresses());
-        addresses.addAll(lastStore.addresses());
-        Set<String> domains = new HashSet<>(lastFile.domains());
-        domains.addAll(lastStore.domains());
+        Set<String> addresses = new HashSet<>(fromFile.addresses());
+        addresses.addAll(fromStore.addresses());
+        Set<String> domains = new HashSet<>(fromFile.domains());
+        domains.addAll(fromStore.domains());
         return new OptOuts(addresses, domains);
     }
 }

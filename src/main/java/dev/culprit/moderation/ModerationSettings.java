@@ -15,7 +15,7 @@ public record ModerationSettings(String address) {
             try {
                 Address.parse(address);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("address: " + e.getMessage(), e);
+                throw new IllegalArgumentException("address: " + e.getMessage());
             }
         }
     }

@@ -17,6 +17,15 @@ import java.time.Clock;
  */
 public record ModerationWiring(CurrentRecipientPolicy policy, HeldNotices notices, Moderator moderator) {
 
+    /**
+     * What follows every spool scan: stored opt-outs taken off the new mails, then notices
+     * queued for new held mails (so that a notice lists who the mail would really go to).
+     */
+    public void afterScan() throws dev.culprit.store.StoreException {
+        moderator.applyToNew();
+        notices.queueMissing();
+    }
+
     /** @throws ConfigException when {@code render.templates} names no readable directory */
     public static ModerationWiring create(CulpritConfig config, Outbox outbox, Clock clock) throws ConfigException {
         OptOutList optOuts = new OptOutList(outbox, clock);

@@ -31,12 +31,14 @@ import org.slf4j.LoggerFactory;
 public final class Moderator {
     private static final Logger log = LoggerFactory.getLogger(Moderator.class);
     private static final int MAX_REWRITTEN = 100_000;
+    private static final int BATCH = 500;
 
     private final Outbox outbox;
     private final Moderation moderation;
     private final OptOutList optOuts;
     private final ModerationMails mails;
     private final CurrentRecipientPolicy policy;
+    private long seenUpTo;
 
     /** What a retraction did: the result it withdrew and the correction queued for it. */
     public record Retraction(SentMail original, QueuedMail correction) {}
@@ -130,6 +132,35 @@ public final class Moderator {
     public int applyToUnsent() throws StoreException {
         List<OutboxMail> unsent = new ArrayList<>(outbox.inState(OutboxState.PENDING, MAX_REWRITTEN));
         unsent.addAll(outbox.inState(OutboxState.HELD, MAX_REWRITTEN));
+        return apply(unsent);
+    }
+
+    /**
+     * Takes the stored opt-outs off the mails the last scan queued or held: the pipeline reads
+     * only the opt-out file, so this is where a stored opt-out reaches a new mail's headers
+     * before it is sent. Looks only at rows added since the last call; does nothing while the
+     * stored list is empty. (A row committed late by another instance may be passed over; the
+     * send-time policy still keeps the address off its envelope.)
+     *
+     * @return how many mails lost a recipient
+     */
+    public synchronized int applyToNew() throws StoreException {
+        if (optOuts.isEmpty()) {
+            return 0;
+        }
+        int changed = 0;
+        while (true) {
+            OptOutList.Unsent next = optOuts.unsentAfter(seenUpTo, BATCH);
+            changed += apply(next.mails());
+            if (next.upTo() <= seenUpTo || next.mails().size() < BATCH) {
+                seenUpTo = Math.max(seenUpTo, next.upTo());
+                return changed;
+            }
+            seenUpTo = next.upTo();
+        }
+    }
+
+    private int apply(List<OutboxMail> unsent) throws StoreException {
         int changed = 0;
         for (OutboxMail m : unsent) {
             List<OutboxRecipient> pending = m.pendingRecipients();

@@ -9,7 +9,7 @@ import java.io.Reader;
  * memory. Everything else ({@code "\r"}, NUL, trailing spaces) is left in the line.
  */
 final class BoundedLineReader {
-    private static final int BUFFER_SIZE = 32 * 1024;
+    private static final int BUFFER_SIZE = 8 * 1024;
 
     private final Reader in;
     private final int maxLineLength;

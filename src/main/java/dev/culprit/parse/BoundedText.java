@@ -38,8 +38,10 @@ final class BoundedText {
     private void put(String s) {
         length += s.length();
         int room = limit - kept.length();
-        if (room > 0) {
-            kept.append(s, 0, Math.min(room, s.length()));
+        if (room >= s.length()) {
+            kept.append(s);
+        } else if (room > 0) {
+            kept.append(s, 0, room);
         }
     }
 

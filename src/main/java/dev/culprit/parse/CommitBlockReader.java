@@ -23,7 +23,6 @@ final class CommitBlockReader {
     private static final Pattern AUTHOR = Pattern.compile("^Author:\\s*(.*?)\\s*<([^<>]*)>\\s*$");
     private static final Pattern RAW_DIFF =
             Pattern.compile("^:\\d{6} \\d{6} [0-9a-f]+(?:\\.\\.\\.)? [0-9a-f]+(?:\\.\\.\\.)? [A-Z]\\d*\\t(.*)$");
-    private static final Pattern TRAILER = Pattern.compile("^([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*):\\s+(\\S.*)$");
     private static final Set<String> TRAILER_KEYS = Set.of(
             "link", "fixes", "cc", "closes", "bug", "change-id", "message-id", "patchwork-id", "buglink");
 
@@ -186,8 +185,15 @@ final class CommitBlockReader {
         if (bar < 1) {
             return null;
         }
-        String path = line.substring(1, bar).strip();
-        if (path.isEmpty()) {
+        int from = 1;
+        int to = bar;
+        while (from < to && line.charAt(from) == ' ') {
+            from++;
+        }
+        while (to > from && line.charAt(to - 1) == ' ') {
+            to--;
+        }
+        if (from == to) {
             return null;
         }
         int i = bar + 3;
@@ -200,21 +206,14 @@ final class CommitBlockReader {
             i++;
         }
         if (i > start && (i == n || line.charAt(i) == ' ')) {
-            return new ChangedFile(path, parseCount(line.substring(start, i)));
+            return new ChangedFile(line.substring(from, to), i - start <= 9 ? Integer.parseInt(line, start, i, 10) : null);
         }
         if (line.startsWith("Bin", start)) {
-            return new ChangedFile(path, null);
+            return new ChangedFile(line.substring(from, to), null);
         }
         return null;
     }
 
-    private static Integer parseCount(String digits) {
-        try {
-            return Integer.valueOf(digits);
-        } catch (NumberFormatException tooLong) {
-            return null;
-        }
-    }
 
     private void addFile(ChangedFile f) {
         if (files.size() < MAX_FILES) {
@@ -222,6 +221,33 @@ final class CommitBlockReader {
         } else {
             filesCut = true;
         }
+    }
+
+    /**
+     * {@code Key: value} where the key is a word or hyphenated words ending in {@code -by}
+     * ({@code Signed-off-by}, {@code Reported-and-tested-by}) or a known key ({@code Fixes},
+     * {@code Link}, {@code Cc}, ...); null for any other line.
+     */
+    static Trailer trailer(String line) {
+        int colon = line.indexOf(':');
+        if (colon < 2 || colon + 1 >= line.length() || line.charAt(colon + 1) != ' ') {
+            return null;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = line.charAt(i);
+            boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+            boolean ok = i == 0 ? letter : letter || c >= '0' && c <= '9' || c == '-' && line.charAt(i - 1) != '-';
+            if (!ok) {
+                return null;
+            }
+        }
+        String key = line.substring(0, colon);
+        String k = key.toLowerCase(Locale.ROOT);
+        if (k.endsWith("-") || !(k.endsWith("-by") || TRAILER_KEYS.contains(k))) {
+            return null;
+        }
+        String value = line.substring(colon + 1).strip();
+        return value.isEmpty() ? null : new Trailer(key, value);
     }
 
     /** Whether git printed anything of the commit (old git prints nothing for some merges). */
@@ -237,13 +263,9 @@ final class CommitBlockReader {
     Commit build() {
         List<Trailer> trailers = new ArrayList<>();
         for (String l : body) {
-            Matcher m = TRAILER.matcher(l);
-            if (m.matches()) {
-                String key = m.group(1);
-                String k = key.toLowerCase(Locale.ROOT);
-                if (k.endsWith("-by") || TRAILER_KEYS.contains(k)) {
-                    trailers.add(new Trailer(key, m.group(2).strip()));
-                }
+            Trailer t = trailer(l);
+            if (t != null) {
+                trailers.add(t);
             }
         }
         return new Commit(hash, title, authorName, authorEmail, date, body, trailers, files, mergeParents);

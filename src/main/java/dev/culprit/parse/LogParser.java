@@ -24,6 +24,9 @@ public final class LogParser {
     /** The most characters kept of an error message or a build error. */
     public static final int MAX_TEXT_LENGTH = 256 * 1024;
 
+    /** Binary content shows in the first lines; later ones are not searched for it. */
+    private static final int BINARY_CHECK_LINES = 1_000;
+
     private final int crashReportLimit;
 
     /** @param crashReportLimit the most characters of the final crash report kept */
@@ -55,19 +58,20 @@ public final class LogParser {
                     run.problem(number, "CRLF line ends; the CRs are dropped");
                 }
             }
-            if (!nulNoted && line.indexOf('\u0000') >= 0) {
-                nulNoted = true;
-                run.problem(number, "NUL bytes: the log holds binary content");
-            }
-            if (line.indexOf('\uFFFD') >= 0) {
-                if (replacedLines++ == 0) {
+            if (number <= BINARY_CHECK_LINES) {
+                if (!nulNoted && line.indexOf('\u0000') >= 0) {
+                    nulNoted = true;
+                    run.problem(number, "NUL bytes: the log holds binary content");
+                }
+                if (line.indexOf('\uFFFD') >= 0 && replacedLines++ == 0) {
                     firstReplaced = number;
                 }
             }
             run.accept(line, number);
         }
-        if (replacedLines > 0 && replacedLines * 10 >= number) {
-            run.problem(firstReplaced, replacedLines + " of " + number
+        long checked = Math.min(number, BINARY_CHECK_LINES);
+        if (replacedLines > 0 && replacedLines * 10 >= checked) {
+            run.problem(firstReplaced, replacedLines + " of the first " + checked
                     + " lines hold bytes that are not UTF-8 (shown as U+FFFD): the log holds binary content");
         }
         return run.finish(lines.terminated());

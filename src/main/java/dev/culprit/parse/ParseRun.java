@@ -33,13 +33,12 @@ final class ParseRun {
     static final int MAX_LIST = 10_000;
     static final int MAX_INFO_LINES = 1_000;
     static final int MAX_SHARED_STRINGS = 4_096;
+    static final int SHARE_AFTER = 1_000;
 
     private static final String HEX40 = "[0-9a-f]{40}";
     private static final Pattern HOST_LINE = Pattern.compile("^(.+) starts bisection (.+)$");
     private static final Pattern BISECTING = Pattern.compile("^bisecting (cause|fixing) commit (?:starting from|since) (\\S+)");
-    private static final Pattern GIT_STEP = Pattern.compile("^# git bisect (start|good|bad|skip)(?: (.*))?$");
-    private static final Pattern BISECTING_LEFT = Pattern.compile(
-            "^Bisecting: (\\d+) revisions? left to test after this \\(roughly (\\d+) steps?\\)");
+    private static final String[] GIT_COMMANDS = {"good", "bad", "skip", "start"};
     private static final Pattern MERGE_BASE = Pattern.compile("^(" + HEX40 + ")/.* is a merge base(, check if it has the bug)?$");
     private static final Pattern SUMMARY = Pattern.compile(
             "^revisions tested: (\\d+), total time: (\\S+)(?: \\(build: (\\S+), test: (\\S+)\\))?\\s*$");
@@ -182,7 +181,7 @@ final class ParseRun {
                     // run #<n>: <verdict>
                     int colon = line.indexOf(": ", 5);
                     if (colon > 5 && colon <= 14 && digits(line, 5, colon)) {
-                        verdict(Integer.parseInt(line, 5, colon, 10), line.substring(colon + 2));
+                        verdict(Integer.parseInt(line, 5, colon, 10), line, colon + 2);
                         return;
                     }
                 } else if (line.startsWith("representative crash: ")) {
@@ -229,7 +228,7 @@ final class ParseRun {
             }
             case 'a' -> {
                 if (line.startsWith("all runs: ")) {
-                    verdict(RunVerdict.ALL_RUNS, line.substring(10));
+                    verdict(RunVerdict.ALL_RUNS, line, 10);
                     return;
                 }
                 if (line.startsWith("accumulated error probability: ")) {
@@ -240,7 +239,7 @@ final class ParseRun {
             }
             case 'k' -> {
                 if (line.startsWith("kernel signature:")) {
-                    signature(line.substring(17));
+                    signature(line);
                     return;
                 }
                 if (line.startsWith("kconfig minimization: ")) {
@@ -403,9 +402,11 @@ final class ParseRun {
             }
             case '#' -> {
                 if (line.startsWith("# git bisect ")) {
-                    Matcher m = GIT_STEP.matcher(line);
-                    if (m.matches()) {
-                        gitStep(m.group(1), m.group(2));
+                    // # git bisect <start|good|bad|skip>[ <revision>...]
+                    String command = gitCommand(line, 13);
+                    if (command != null) {
+                        int end = 13 + command.length();
+                        gitStep(command, end >= line.length() ? null : line.substring(end + 1));
                         return;
                     }
                 } else if (line.startsWith("# found config option changes ")) {
@@ -432,10 +433,13 @@ final class ParseRun {
             case 'B' -> {
                 if (line.startsWith("Bisecting: ")) {
                     endBlock();
-                    Matcher m = BISECTING_LEFT.matcher(line);
-                    if (m.find() && stepCommand != null) {
-                        stepLeft = parseInt(m.group(1));
-                        stepSteps = parseInt(m.group(2));
+                    // Bisecting: <n> revision[s] left to test after this (roughly <m> step[s])
+                    int roughly = line.indexOf("(roughly ", 11);
+                    int left = leadingNumber(line, 11);
+                    if (stepCommand != null && left >= 0 && roughly > 0 && line.startsWith(" revision", 11 + digitCount(line, 11))) {
+                        int steps = leadingNumber(line, roughly + 9);
+                        stepLeft = left;
+                        stepSteps = steps >= 0 ? steps : null;
                     }
                     return;
                 }
@@ -641,9 +645,15 @@ final class ParseRun {
         }
         headerSeen = true;
         headerType = t;
-        startCommit = m.group(2);
-        if (!startCommit.matches(HEX40)) {
-            problem(lineNo, "start commit is not a 40-hex hash: " + startCommit);
+        String start = m.group(2);
+        if (start.matches(HEX40)) {
+            startCommit = start;
+        } else if (start.matches("[0-9a-f]{1,39}")) {
+            // a hash cut short (the log was cut inside this line): naming it would name another commit
+            problem(lineNo, "start commit is cut short: " + start);
+        } else {
+            startCommit = start;
+            problem(lineNo, "start commit is not a 40-hex hash: " + start);
         }
     }
 
@@ -687,9 +697,16 @@ final class ParseRun {
         }
     }
 
-    private void signature(String rest) {
-        String value = hexValue(rest);
-        boolean wide = rest.startsWith("  ");
+    private void signature(String line) {
+        int i = 17;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        boolean wide = i - 17 >= 2;
+        String value = line.substring(i).stripTrailing();
+        if (value.isEmpty()) {
+            problem(lineNo, "empty signature");
+        }
         if (!wide && current != null && current.state == RevisionBuilder.State.DETAILS && current.signature == null) {
             current.signature = value;
             return;
@@ -703,13 +720,17 @@ final class ParseRun {
         }
     }
 
-    private void verdict(int run, String text) {
+    private void verdict(int run, String line, int from) {
         if (current == null) {
             problem(lineNo, "verdict outside of a \"testing commit\" block");
             return;
         }
-        RunVerdict v = toVerdict(run, text);
-        addVerdict(new RunVerdict(v.run(), v.kind(), shared(v.detail())));
+        List<RunVerdict> vs = current.verdicts;
+        RunVerdict v = toVerdict(run, line, from, vs.isEmpty() ? null : vs.get(vs.size() - 1));
+        if (verdictCount >= SHARE_AFTER && !v.detail().isEmpty()) {
+            v = new RunVerdict(v.run(), v.kind(), shared(v.detail()));
+        }
+        addVerdict(v);
     }
 
     /**
@@ -717,9 +738,6 @@ final class ParseRun {
      * unusually long log) keep one copy of each.
      */
     private String shared(String s) {
-        if (verdictCount < 1_000 || s.isEmpty()) {
-            return s;
-        }
         String known = sharedStrings.get(s);
         if (known != null) {
             return known;
@@ -743,32 +761,71 @@ final class ParseRun {
         current.verdicts.add(v);
     }
 
-    static RunVerdict toVerdict(int run, String text) {
-        if (text.equals("OK")) {
-            return new RunVerdict(run, RunVerdict.Kind.OK, "");
+    /** Reads the verdict string that starts at {@code from} ({@code OK}, {@code crashed: <title>}, ...). */
+    static RunVerdict toVerdict(int run, String line, int from) {
+        return toVerdict(run, line, from, null);
+    }
+
+    /**
+     * As {@link #toVerdict(int, String, int)}; when the detail equals {@code previous} (runs of the
+     * same revision usually crash the same way) that string is reused instead of a new copy.
+     */
+    private static RunVerdict toVerdict(int run, String line, int from, RunVerdict previous) {
+        RunVerdict.Kind kind = RunVerdict.Kind.OTHER;
+        int detail = from;
+        if (from < line.length()) {
+            switch (line.charAt(from)) {
+                case 'O' -> {
+                    if (line.length() - from == 2 && line.charAt(from + 1) == 'K') {
+                        return new RunVerdict(run, RunVerdict.Kind.OK, "");
+                    }
+                }
+                case 'c' -> {
+                    if (line.startsWith("crashed: ", from)) {
+                        kind = RunVerdict.Kind.CRASHED;
+                        detail = from + 9;
+                    }
+                }
+                case 'b' -> {
+                    if (line.startsWith("boot failed: ", from)) {
+                        kind = RunVerdict.Kind.BOOT_FAILED;
+                        detail = from + 13;
+                    } else if (line.startsWith("basic kernel testing failed: ", from)) {
+                        kind = RunVerdict.Kind.TEST_FAILED;
+                        detail = from + 29;
+                    }
+                }
+                case 'i' -> {
+                    if (line.startsWith("infra problem: ", from)) {
+                        kind = RunVerdict.Kind.INFRA;
+                        detail = from + 15;
+                    } else if (line.startsWith("ignore: ", from)) {
+                        kind = RunVerdict.Kind.IGNORE;
+                        detail = from + 8;
+                    }
+                }
+                case 'f' -> {
+                    if (line.startsWith("failed building ", from)) {
+                        kind = RunVerdict.Kind.BUILD_FAILED;
+                        detail = from + 16;
+                    } else if (line.startsWith("failed: ", from)) {
+                        detail = from + 8;
+                    }
+                }
+                default -> {
+                    // any other text is kept whole as an OTHER verdict
+                }
+            }
         }
-        if (text.startsWith("crashed: ")) {
-            return new RunVerdict(run, RunVerdict.Kind.CRASHED, text.substring(9));
+        String text;
+        int len = line.length() - detail;
+        if (previous != null && previous.kind() == kind && previous.detail().length() == len
+                && line.regionMatches(detail, previous.detail(), 0, len)) {
+            text = previous.detail();
+        } else {
+            text = line.substring(detail);
         }
-        if (text.startsWith("boot failed: ")) {
-            return new RunVerdict(run, RunVerdict.Kind.BOOT_FAILED, text.substring(13));
-        }
-        if (text.startsWith("basic kernel testing failed: ")) {
-            return new RunVerdict(run, RunVerdict.Kind.TEST_FAILED, text.substring(29));
-        }
-        if (text.startsWith("infra problem: ")) {
-            return new RunVerdict(run, RunVerdict.Kind.INFRA, text.substring(15));
-        }
-        if (text.startsWith("ignore: ")) {
-            return new RunVerdict(run, RunVerdict.Kind.IGNORE, text.substring(8));
-        }
-        if (text.startsWith("failed building ")) {
-            return new RunVerdict(run, RunVerdict.Kind.BUILD_FAILED, text.substring(16));
-        }
-        if (text.startsWith("failed: ")) {
-            return new RunVerdict(run, RunVerdict.Kind.OTHER, text.substring(8));
-        }
-        return new RunVerdict(run, RunVerdict.Kind.OTHER, text);
+        return new RunVerdict(run, kind, text);
     }
 
     private void endBlock() {
@@ -1091,8 +1148,8 @@ final class ParseRun {
 
     private String hexValue(String rest) {
         String v = rest.strip();
-        if (v.isEmpty() || !isHex(v, 0, v.length())) {
-            problem(lineNo, "signature is not hex: " + abbreviate(v));
+        if (v.isEmpty()) {
+            problem(lineNo, "empty signature");
         }
         return v;
     }
@@ -1115,19 +1172,47 @@ final class ParseRun {
         }
     }
 
+    /** The git bisect command at {@code from} when a space or the end follows it, else null. */
+    private static String gitCommand(String line, int from) {
+        for (String c : GIT_COMMANDS) {
+            int end = from + c.length();
+            if (line.startsWith(c, from) && (end == line.length() || line.charAt(end) == ' ')) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** Whether 40 lower-case hex digits start at {@code from}. */
     static boolean isHash(String s, int from) {
         return s.length() >= from + 40 && isHex(s, from, from + 40);
     }
 
     private static boolean isHex(String s, int from, int to) {
+        int bad = 0;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
-            }
+            // 0 for '0'..'9' and 'a'..'f', non-zero otherwise, without branches
+            bad |= (c - '0' | '9' - c) & (c - 'a' | 'f' - c);
         }
-        return true;
+        return bad >= 0;
+    }
+
+    private static int digitCount(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
+    }
+
+    /** The decimal number at {@code from}, or -1 when there is none or it does not fit. */
+    private static int leadingNumber(String s, int from) {
+        int n = digitCount(s, from);
+        if (n == 0 || n > 9) {
+            return -1;
+        }
+        return Integer.parseInt(s, from, from + n, 10);
     }
 
     private static boolean digits(String s, int from, int to) {

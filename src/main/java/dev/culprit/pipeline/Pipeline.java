@@ -117,11 +117,12 @@ public final class Pipeline {
         return renderer;
     }
 
-    /** Parses the log and prepares its mail. */
+    /** The parser this pipeline uses, configured with {@code parse.crash-report-limit}. */
     public LogParser parser() {
         return parser;
     }
 
+    /** Parses the log and prepares its mail. */
     public PreparedMail prepare(String source, Reader log, Sidecar sidecar) throws IOException, PrepareException {
         return prepare(source, parser.parse(log), sidecar);
     }

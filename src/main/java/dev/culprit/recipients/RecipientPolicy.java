@@ -4,11 +4,14 @@ import dev.culprit.model.Recipient;
 import dev.culprit.model.Recipient.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -67,10 +70,11 @@ public record RecipientPolicy(List<String> deny, OptOuts optOuts, List<String> a
      * Applies deny list, opt-outs and allowed domains, then the cap, then redirect-all.
      */
     public PolicyResult apply(List<Ranked> candidates) {
+        List<Pattern> denied = compiledDeny();
         List<Ranked> allowed = new ArrayList<>();
         List<Dropped> dropped = new ArrayList<>();
         for (Ranked r : candidates) {
-            Optional<String> why = dropReason(r.address());
+            Optional<String> why = dropReason(r.address(), denied);
             if (why.isPresent()) {
                 dropped.add(new Dropped(r.address().addrSpec(), why.get()));
             } else {
@@ -86,7 +90,9 @@ public record RecipientPolicy(List<String> deny, OptOuts optOuts, List<String> a
                     .toList();
             int excess = allowed.size() - cap;
             trimmed.addAll(byWeakness.subList(0, Math.min(excess, byWeakness.size())));
-            allowed.removeAll(trimmed);
+            Set<Ranked> cut = Collections.newSetFromMap(new IdentityHashMap<>());
+            cut.addAll(trimmed);
+            allowed.removeIf(cut::contains);
         }
         List<Recipient> envelope = allowed.stream()
                 .sorted(Comparator.comparing(Ranked::field).thenComparing(Ranked::tie).thenComparingInt(Ranked::order))
@@ -107,6 +113,7 @@ public record RecipientPolicy(List<String> deny, OptOuts optOuts, List<String> a
      * list was made and are not applied again.
      */
     public Filtered filter(List<Recipient> stored) {
+        List<Pattern> denied = compiledDeny();
         List<Recipient> kept = new ArrayList<>();
         List<Dropped> dropped = new ArrayList<>();
         for (Recipient r : stored) {
@@ -121,7 +128,7 @@ public record RecipientPolicy(List<String> deny, OptOuts optOuts, List<String> a
                 kept.add(r);
                 continue;
             }
-            Optional<String> why = dropReason(a);
+            Optional<String> why = dropReason(a, denied);
             if (why.isPresent()) {
                 dropped.add(new Dropped(r.address(), why.get()));
             } else {
@@ -133,9 +140,13 @@ public record RecipientPolicy(List<String> deny, OptOuts optOuts, List<String> a
 
     /** Why this address must not be mailed, or empty when it may. */
     public Optional<String> dropReason(Address a) {
-        for (String pattern : deny) {
-            if (glob(pattern).matcher(a.key()).matches()) {
-                return Optional.of("on the deny list (" + pattern + ")");
+        return dropReason(a, compiledDeny());
+    }
+
+    private Optional<String> dropReason(Address a, List<Pattern> denied) {
+        for (int i = 0; i < denied.size(); i++) {
+            if (denied.get(i).matcher(a.key()).matches()) {
+                return Optional.of("on the deny list (" + deny.get(i) + ")");
             }
         }
         Optional<String> optedOut = optOuts.reason(a);
@@ -146,6 +157,10 @@ public record RecipientPolicy(List<String> deny, OptOuts optOuts, List<String> a
             return Optional.of("outside the allowed domains");
         }
         return Optional.empty();
+    }
+
+    private List<Pattern> compiledDeny() {
+        return deny.stream().map(RecipientPolicy::glob).toList();
     }
 
     private static Pattern glob(String pattern) {

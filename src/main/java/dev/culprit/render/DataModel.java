@@ -99,13 +99,16 @@ public final class DataModel {
         return m;
     }
 
-    /** The crash title this result is about: the final one, else the original one, else the bug's. */
+    /**
+     * The crash this result is about: the one seen on the original commit (the bug that was
+     * bisected), else the final one, else the bug's title from the sidecar.
+     */
     static String headline(BisectionReport r, Sidecar s) {
-        if (r.crashTitle() != null && !r.crashTitle().isBlank()) {
-            return firstLine(r.crashTitle());
-        }
         if (r.originalCrashTitle() != null && !r.originalCrashTitle().isBlank()) {
             return firstLine(r.originalCrashTitle());
+        }
+        if (r.crashTitle() != null && !r.crashTitle().isBlank()) {
+            return firstLine(r.crashTitle());
         }
         if (s.title() != null && !s.title().isBlank()) {
             return s.title();

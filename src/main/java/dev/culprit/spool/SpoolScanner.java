@@ -35,6 +35,7 @@ public final class SpoolScanner {
     private final Outbox outbox;
     private final boolean readOnly;
     private final ServiceEvents events;
+    private volatile Runnable onQueued = () -> { };
 
     public SpoolScanner(SpoolDirectory spool, LogProcessor processor, Outbox outbox, boolean readOnly) {
         this(spool, processor, outbox, readOnly, ServiceEvents.NONE);
@@ -47,6 +48,11 @@ public final class SpoolScanner {
         this.outbox = outbox;
         this.readOnly = readOnly;
         this.events = events;
+    }
+
+    /** Called after each mail queued for sending, so that delivery can start before the scan ends. */
+    public void onQueued(Runnable listener) {
+        this.onQueued = listener;
     }
 
     public SpoolDirectory spool() {
@@ -119,6 +125,7 @@ public final class SpoolScanner {
             return switch (a.disposition()) {
                 case QUEUED -> {
                     log.info("{}: result {} queued for {} recipient(s)", name, id, mail.recipients().size());
+                    onQueued.run();
                     yield new ScanResult(1, 0, 0, 0, 0, 0);
                 }
                 case HELD -> {

@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * The opt-out list kept in the store ({@code opt_out}): addresses, and domains written as
- * {@code @example.org} (a domain also covers its subdomains). Entries are lower case.
+ * {@code @example.org} (an entry without {@code @} is read as a domain too; a domain also covers
+ * its subdomains). Entries are lower case.
  */
 public final class OptOutList {
     private final Outbox outbox;
@@ -31,8 +32,14 @@ public final class OptOutList {
             Objects.requireNonNull(entry, "entry");
         }
 
+        /** A domain entry: {@code @example.org}, or {@code example.org} as older entries were written. */
         public boolean isDomain() {
-            return entry.startsWith("@");
+            return entry.indexOf('@') <= 0;
+        }
+
+        /** The domain of a domain entry, without {@code @}. */
+        public String domain() {
+            return entry.startsWith("@") ? entry.substring(1) : entry;
         }
     }
 
@@ -89,8 +96,9 @@ public final class OptOutList {
     public boolean remove(String addressOrDomain) throws StoreException {
         String e = normalize(addressOrDomain);
         try (Connection c = outbox.database().connection();
-                PreparedStatement ps = c.prepareStatement("delete from opt_out where address = ?")) {
+                PreparedStatement ps = c.prepareStatement("delete from opt_out where address = ? or address = ?")) {
             ps.setString(1, e);
+            ps.setString(2, bare(e));
             return ps.executeUpdate() > 0;
         } catch (SQLException ex) {
             throw new StoreException("cannot remove " + e + " from the opt-out list: " + ex.getMessage(), ex);
@@ -119,7 +127,7 @@ public final class OptOutList {
         Set<String> domains = new HashSet<>();
         for (Entry e : list()) {
             if (e.isDomain()) {
-                domains.add(e.entry().substring(1));
+                domains.add(e.domain());
             } else {
                 addresses.add(e.entry());
             }
@@ -170,9 +178,66 @@ public final class OptOutList {
         }
     }
 
+    /**
+     * Mails still pending or held whose row id is above {@code afterId}, oldest first, at most
+     * {@code limit}; with the highest row id in the outbox, to pass next time.
+     */
+    public Unsent unsentAfter(long afterId, int limit) throws StoreException {
+        try (Connection c = outbox.database().connection()) {
+            long top;
+            try (PreparedStatement ps = c.prepareStatement("select coalesce(max(id), 0) from outbox");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                top = rs.getLong(1);
+            }
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from outbox where id > ? and id <= ?"
+                    + " and state in ('pending', 'held') order by id fetch first ? rows only")) {
+                ps.setLong(1, afterId);
+                ps.setLong(2, top);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            if (ids.size() == limit) {
+                top = ids.get(ids.size() - 1);
+            }
+            return new Unsent(ids.isEmpty() ? List.of() : outbox.load(c, ids), top);
+        } catch (SQLException e) {
+            throw new StoreException("cannot list unsent mails: " + e.getMessage(), e);
+        }
+    }
+
+    /** Unsent mails and the row id the next look starts after. */
+    public record Unsent(List<OutboxMail> mails, long upTo) {
+        public Unsent {
+            mails = List.copyOf(mails);
+        }
+    }
+
+    /** Whether the stored list has no entry at all. */
+    public boolean isEmpty() throws StoreException {
+        try (Connection c = outbox.database().connection();
+                PreparedStatement ps = c.prepareStatement("select 1 from opt_out fetch first 1 rows only");
+                ResultSet rs = ps.executeQuery()) {
+            return !rs.next();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the opt-out list: " + e.getMessage(), e);
+        }
+    }
+
+    /** A domain entry without its {@code @}, as older entries were written; an address as it is. */
+    private static String bare(String entry) {
+        return entry.startsWith("@") ? entry.substring(1) : entry;
+    }
+
     private static boolean contains(Connection c, String entry) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select 1 from opt_out where address = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("select 1 from opt_out where address = ? or address = ?")) {
             ps.setString(1, entry.toLowerCase(Locale.ROOT));
+            ps.setString(2, bare(entry.toLowerCase(Locale.ROOT)));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

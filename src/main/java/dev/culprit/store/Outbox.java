@@ -393,6 +393,36 @@ public final class Outbox {
                 address.toLowerCase(Locale.ROOT), since);
     }
 
+    /**
+     * Mails each of these people (not mailing lists) received since {@code since}, by lower-case
+     * address; addresses without any are absent.
+     */
+    public Map<String, Long> personalMailsSince(Collection<String> addresses, Instant since) throws StoreException {
+        Map<String, Long> out = new java.util.HashMap<>();
+        List<String> lower = addresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).distinct().toList();
+        for (int from = 0; from < lower.size(); from += 500) {
+            List<String> part = lower.subList(from, Math.min(lower.size(), from + 500));
+            String in = part.stream().map(a -> "?").collect(Collectors.joining(","));
+            try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                    "select address, count(*) from sent_ledger where address in (" + in + ") and not is_list and sent_at > ?"
+                            + " group by address")) {
+                int i = 1;
+                for (String a : part) {
+                    ps.setString(i++, a);
+                }
+                ps.setObject(i, ts(since));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException("cannot read the sent ledger: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
     /** The oldest ledger time after {@code since} (for one address when given): when a cap slot frees up. */
     public Optional<Instant> oldestSentSince(String addressOrNull, Instant since) throws StoreException {
         String sql = addressOrNull == null

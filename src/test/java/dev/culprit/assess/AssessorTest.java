@@ -224,6 +224,14 @@ class AssessorTest {
     }
 
     @Test
+    void namesOldGitDirectoriesWithASlash() {
+        Reports raw = Reports.clean();
+        raw.files = List.of(new ChangedFile("net", null), new ChangedFile("Makefile", null));
+        assertThat(reason(assess(raw), Signals.NOT_IN_TRACE))
+                .isEqualTo("None of the files the commit changes (net/, Makefile) appears in the crash's call trace.");
+    }
+
+    @Test
     void staysSilentAboutTheTraceWhenReportHasNoFileNames() {
         Reports b = Reports.clean().files("drivers/net/tun.c");
         String old = "Call Trace:\n dump_stack+0x107/0x163\n ext4_xattr_set_entry+0x3d4/0x1b70\n";
@@ -238,9 +246,16 @@ class AssessorTest {
         b.replace(STEP_GOOD, rev(STEP_GOOD, "bisect", "gcc (GCC) 7.3.0", all(OK, "")));
         Assessment a = assess(b);
         assertThat(ids(a)).containsExactly(Signals.COMPILER_CHANGED);
-        assertThat(reason(a, Signals.COMPILER_CHANGED)).isEqualTo("The commits judged good were built with "
-                + "gcc (GCC) 7.3.0 and the crashing ones with gcc (GCC) 10.2.1 20210217, so the change of compiler "
+        assertThat(reason(a, Signals.COMPILER_CHANGED)).isEqualTo("Every commit judged free of the crash was built with "
+                + "gcc (GCC) 7.3.0 and every crashing one with gcc (GCC) 10.2.1 20210217, so the change of compiler "
                 + "may explain the crash.");
+    }
+
+    @Test
+    void keepsQuietAboutCompilersWhenOneBuiltBothAGoodAndACrashingKernel() {
+        Reports b = Reports.clean();
+        b.replace(GOOD_RELEASE, rev(GOOD_RELEASE, "release", "gcc (GCC) 7.3.0", all(OK, "")));
+        assertThat(ids(assess(b))).doesNotContain(Signals.COMPILER_CHANGED);
     }
 
     @Test
@@ -249,7 +264,7 @@ class AssessorTest {
         b.replace(STEP_GOOD, rev(STEP_GOOD, "bisect", GCC, runs(OK, 6, BOOT_FAILED, 4)));
         Assessment a = assess(b);
         assertThat(ids(a)).containsExactly(Signals.NOISY_GOOD);
-        assertThat(reason(a, Signals.NOISY_GOOD)).isEqualTo("Commit cccccccccccc was judged good although 4 of its "
+        assertThat(reason(a, Signals.NOISY_GOOD)).isEqualTo("Commit cccccccccccc was judged free of the crash although 4 of its "
                 + "10 test runs failed to boot or to run the reproducer, so the crash may have been missed there.");
     }
 

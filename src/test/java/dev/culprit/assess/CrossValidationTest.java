@@ -54,4 +54,12 @@ class CrossValidationTest {
         assertThat(CV.fit(cases).weight(Signals.CRASH_CHANGED)).isEqualTo(0.6);
         assertThat(CV.leaveOneOut(cases).heldWrong()).isZero();
     }
+
+    @Test
+    void trainTestJudgesOnlyTheTestPart() {
+        List<CrossValidation.Case> train = separable();
+        List<CrossValidation.Case> test = List.of(new CrossValidation.Case(Set.of(Signals.CRASH_CHANGED), false),
+                new CrossValidation.Case(Set.of(Signals.CRASH_CHANGED), true), new CrossValidation.Case(Set.of(), true));
+        assertThat(CV.trainTest(train, test)).isEqualTo(new Confusion(1, 0, 1, 1));
+    }
 }

@@ -16,7 +16,7 @@ class LabelledEvaluationTest {
             raised.put(s, "because " + s);
         }
         List<Signal> list = raised.keySet().stream().map(s -> new Signal(s, 0.3, "because " + s)).toList();
-        return new LabelledEvaluation.Entry(log, state, right, raised, new Assessment(v, 0.7, list));
+        return new LabelledEvaluation.Entry(log, state, right, raised, new Assessment(v, 0.7, list), null);
     }
 
     private final LabelledEvaluation eval = new LabelledEvaluation(List.of(
@@ -41,6 +41,17 @@ class LabelledEvaluationTest {
         assertThat(eval.signalCounts().get(Signals.CRASH_CHANGED)).containsExactly(0, 1);
         assertThat(eval.signalCounts().get(Signals.NOT_IN_TRACE)).containsExactly(1, 0);
         assertThat(eval.signalCounts().keySet()).containsExactlyElementsOf(Signals.ALL);
+    }
+
+    @Test
+    void ordersDatedEntriesByCulpritDateAndLeavesOutTheRest() {
+        Assessment ok = new Assessment(Verdict.MAIL, 1, List.of());
+        LabelledEvaluation e = new LabelledEvaluation(List.of(
+                new LabelledEvaluation.Entry("new", "done", true, Map.of(), ok, "Mon Feb 26 15:45:03 2024 -0600"),
+                new LabelledEvaluation.Entry("none", "done", true, Map.of(), ok, null),
+                new LabelledEvaluation.Entry("old", "done", true, Map.of(), ok, "Tue Jan 7 09:01:02 2020 +0100"),
+                new LabelledEvaluation.Entry("bad", "done", true, Map.of(), ok, "yesterday")));
+        assertThat(e.byCulpritDate()).extracting(LabelledEvaluation.Entry::log).containsExactly("old", "new");
     }
 
     @Test

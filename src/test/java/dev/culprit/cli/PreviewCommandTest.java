@@ -120,6 +120,18 @@ class PreviewCommandTest {
     }
 
     @Test
+    void brokenTemplateOverrideExitsWithTwoBeforeAnyLog() throws Exception {
+        Path templates = Files.createDirectory(dir.resolve("templates"));
+        Files.writeString(templates.resolve("subject.ftl"), "<#if>");
+        Path config = dir.resolve("culprit.yaml");
+        Files.writeString(config, "render:\n  templates: " + templates + "\n");
+        assertThat(run("--config", config.toString(), dir.resolve(SAMPLE).toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("culprit: render.templates: template subject.ftl: Syntax error in template \"subject.ftl\" in line 1")
+                .hasLineCount(1);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void redirectAllShowsWhoWouldHaveReceivedIt() throws Exception {
         Path config = dir.resolve("culprit.yaml");
         Files.writeString(config, "recipients:\n  redirect-to: staging@example.org\n");

@@ -52,7 +52,7 @@ final class Bot implements AutoCloseable {
                 moderation.policy(), "test-instance", clock,
                 new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()));
         SpoolScanner scanner = new SpoolScanner(spool, processor(config, clock), outbox, false);
-        service = new CulpritService(scanner, deliverer, outbox, moderation.notices()::queueMissing);
+        service = new CulpritService(scanner, deliverer, outbox, moderation::afterScan);
     }
 
     /** The configuration file of a test: a state directory, a spool, GreenMail, and extra YAML. */

@@ -289,6 +289,23 @@ class ModerationIT {
     }
 
     @Test
+    void anOptOutHoldsForEveryLaterMailHeadersIncluded() throws Exception {
+        assertThat(cli("opt-out", MAINTAINER).code()).isZero();
+        Logs.drop(spool(), "found.log", Logs.culprit(9, List.of(MAINTAINER, "other@example.net"), List.of(LIST)));
+        Logs.drop(spool(), "held.log", Logs.releaseCommit(10, List.of(MAINTAINER), List.of(LIST)));
+
+        Bot.once(config);
+
+        assertThat(greenMail.waitForIncomingEmail(WAIT, 3)).isTrue();
+        assertThat(inbox(MAINTAINER)).isEmpty();
+        MimeMessage report = inbox("other@example.net").get(0);
+        assertThat(header(report, "To")).isEqualTo("other@example.net");
+        assertThat(reached(header(report, "Message-ID"), LIST, "other@example.net", MAINTAINER)).containsExactlyInAnyOrder(LIST, "other@example.net");
+        String notice = GreenMailUtil.getBody(inbox(MODERATOR).get(0));
+        assertThat(notice).contains("cc: " + LIST).doesNotContain("to: " + MAINTAINER);
+    }
+
+    @Test
     void aDomainOptOutCoversAHeldMailAndItsSubdomainsAtSendTime() throws Exception {
         Logs.drop(spool(), "held.log", Logs.releaseCommit(7, List.of("dev@mail.example.org", MAINTAINER), List.of(LIST)));
         Bot.once(config);

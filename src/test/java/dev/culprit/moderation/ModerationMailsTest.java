@@ -47,6 +47,7 @@ class ModerationMailsTest {
         Path update = Path.of("src/test/resources/moderation", name);
         if (Boolean.getBoolean("culprit.updateGolden")) {
             Files.write(update, actual);
+            return new String(actual, StandardCharsets.UTF_8);
         }
         try (InputStream in = ModerationMailsTest.class.getResourceAsStream("/moderation/" + name)) {
             assertThat(in).as("golden file " + name).isNotNull();

@@ -39,6 +39,7 @@ class DistributionIT {
         assertThat(home.resolve("config/culprit.yaml")).hasSameTextualContentAs(Path.of("config/culprit.yaml"));
         assertThat(home.resolve("config/culprit.service")).hasSameTextualContentAs(Path.of("config/culprit.service"));
         assertThat(home.resolve("README.md")).isRegularFile();
+        assertThat(home.resolve("samples/culprit.yaml")).hasSameTextualContentAs(Path.of("samples/culprit.yaml"));
         Path templates = Path.of("templates");
         if (Files.isDirectory(templates)) {
             try (Stream<Path> source = Files.list(templates)) {
@@ -62,6 +63,36 @@ class DistributionIT {
         ChildProcess p = launcher(link, "--version");
         assertThat(p.exitCode()).as(p.stderr()).isZero();
         assertThat(p.stdout()).isEqualTo("culprit " + Distribution.version() + "\n");
+    }
+
+    @Test
+    void onceDryRunPreviewsTheSampleLogsAndChangesNothing() throws IOException {
+        Path spool = home.resolve("samples/spool");
+        assertThat(spool.resolve("inbox")).isDirectory();
+        List<String> before = listing(spool);
+        long logs = before.stream().filter(f -> f.endsWith(".log")).count();
+
+        List<String> cmd = List.of(home.resolve("bin/culprit").toString(), "once", "--dry-run", "--config", "samples/culprit.yaml");
+        ChildProcess p = ChildProcess.run(cmd, home, env -> {}, 300);
+
+        assertThat(p.exitCode()).as(p.stderr()).isZero();
+        assertThat(p.stderr()).contains("once (dry run): " + logs + " log(s) processed");
+        assertThat(p.stdout()).startsWith("From ").contains("\nMessage-ID: <culprit.").contains("\nX-Culprit-Key: ");
+        assertThat(listing(spool)).as("a dry run moves nothing in the spool").isEqualTo(before);
+    }
+
+    @Test
+    void checkConfigRendersTheTemplatesFromTheJar() {
+        ChildProcess p = launcher(home.resolve("bin/culprit"), "check-config");
+        assertThat(p.exitCode()).as(p.stderr()).isZero();
+        assertThat(p.stdout()).contains("template culprit.ftl: ok: sample culprit.log")
+                .contains("template retraction.ftl: ok: ").endsWith("built-in defaults: ok\n");
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.map(f -> dir.relativize(f).toString()).sorted().toList();
+        }
     }
 
     @Test

@@ -497,4 +497,13 @@ class LogParserTest {
     private static Path corpus(String name) {
         return Corpus.root().resolve(name);
     }
+
+    @Test
+    void aStartCommitCutShortIsNotNamed() {
+        ParseResult r = new LogParser(64 * 1024).parse("bisecting cause commit starting from c4f1d2d24b574ad708");
+        assertThat(r.report().startCommit()).isNull();
+        assertThat(r.report().type()).isEqualTo(BisectionType.CAUSE);
+        assertThat(r.problems()).extracting(Problem::toString)
+                .contains("1: start commit is cut short: c4f1d2d24b574ad708");
+    }
 }

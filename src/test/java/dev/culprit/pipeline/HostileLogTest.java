@@ -84,7 +84,7 @@ class HostileLogTest {
         String log = sample().replace("first bad commit: " + HASH + " hfsplus: switch to the new mount API",
                 "first bad commit: " + HASH + " " + evil)
                 .replace("    hfsplus: switch to the new mount API", "    " + evil)
-                .replace("crash: possible deadlock in hfsplus_file_extend", "crash: " + evil);
+                .replace("possible deadlock in hfsplus_file_extend", evil);
         PreparedMail m = prepare(log);
         assertThat(text(m)).contains("  " + evil + "\r\n").contains("    " + evil + "\r\n")
                 .doesNotContain("root:");

@@ -111,11 +111,22 @@ class RendererTest {
     void freemarkerSyntaxInLogTextIsPrintedLiterally() throws Exception {
         String evil = "${7*7} <#assign x=1>${x} #{1} [=1] <@foo/> ${\"\"?api} ${.now}";
         Commit c = ReportBuilder.commit(ReportBuilder.CULPRIT, evil, "Ev${'i'}l", "evil@example.org", List.of());
-        Rendered r = RenderFixture.render(ReportBuilder.culprit().culprit(c).crash(evil, evil + "\n<#list 1..3 as i>${i}</#list>").build());
+        Rendered r = RenderFixture.render(ReportBuilder.culprit().culprit(c).originalCrashTitle(evil)
+                .crash(evil, evil + "\n<#list 1..3 as i>${i}</#list>").build());
         assertThat(r.subject()).isEqualTo("[culprit] " + evil + ": cause bisected to 7a819b1f87a1");
         assertThat(r.body()).contains("    " + evil + "\n").contains("Author: Ev${'i'}l <evil@example.org>")
                 .contains("<#list 1..3 as i>${i}</#list>")
                 .doesNotContain("49 <#assign");
+    }
+
+    @Test
+    void headlineIsTheBisectedCrashAndAChangedCrashIsNamed() throws Exception {
+        Rendered r = RenderFixture.render(ReportBuilder.culprit().originalCrashTitle("INFO: task hung in foo")
+                .crash("BUG: MAX_LOCKDEP_KEYS too low!", "BUG: MAX_LOCKDEP_KEYS too low!").build());
+        assertThat(r.subject()).isEqualTo("[culprit] INFO: task hung in foo: cause bisected to 7a819b1f87a1");
+        assertThat(r.body()).startsWith("Bisection found the commit that introduced this crash:\n\n  INFO: task hung in foo\n")
+                .contains("Crash\n-----\nBUG: MAX_LOCKDEP_KEYS too low!\n")
+                .contains("The original commit crashed with a different title: INFO: task hung in foo\n");
     }
 
     @Test

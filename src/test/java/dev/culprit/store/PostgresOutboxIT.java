@@ -46,6 +46,8 @@ class PostgresOutboxIT {
     @BeforeEach
     void clean() throws Exception {
         try (Connection c = db.connection(); var s = c.createStatement()) {
+            s.execute("delete from moderation_decision");
+            s.execute("delete from held_result");
             s.execute("delete from sent_ledger");
             s.execute("delete from outbox_recipient");
             s.execute("delete from outbox");

@@ -19,6 +19,7 @@ import java.util.Properties;
 /** Prepared mails with real MIME bytes, built with Jakarta Mail. */
 public final class TestMails {
     public static final String DOMAIN = "culprit.test";
+    private static final Session SESSION = Session.getInstance(new Properties());
 
     private TestMails() {}
 
@@ -45,7 +46,7 @@ public final class TestMails {
     /** A complete message with CRLF line ends. */
     public static byte[] mime(String messageId, String subject, String body, List<Recipient> recipients) {
         try {
-            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+            MimeMessage m = new MimeMessage(SESSION);
             m.setFrom(new InternetAddress("culprit@" + DOMAIN));
             for (Recipient r : recipients) {
                 m.addRecipient(r.field() == Recipient.Field.TO ? Message.RecipientType.TO : Message.RecipientType.CC,

@@ -1,0 +1,208 @@
+package dev.culprit.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.culprit.cli.TestServiceMain;
+import dev.culprit.model.PreparedMail;
+import dev.culprit.testing.TestLogs;
+import dev.culprit.testing.TestProcessor;
+import jakarta.mail.Address;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Throughput and latency of the service against GreenMail.
+ *
+ * <ul>
+ *   <li>Throughput: N logs through {@code culprit once} (spool claim, processing, durable outbox
+ *       with every state change committed, SMTP) against a raw Angus loop sending the same
+ *       pre-rendered messages over one connection, in the same JVM and run.
+ *   <li>Latency: {@code culprit run} in a child JVM with the default schedule (the directory
+ *       watch wakes the scan); 100 logs renamed into {@code inbox/} one after another, the time
+ *       from each rename to the message's arrival at GreenMail.
+ * </ul>
+ *
+ * Arguments: {@code [logs=1000] [latency-logs=100]}.
+ */
+public final class ServiceBenchmark {
+    private ServiceBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int logs = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int latencyLogs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        Path work = Files.createTempDirectory("culprit-bench");
+        GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        greenMail.start();
+        try {
+            int port = greenMail.getSmtp().getPort();
+            // warm-up: JIT, class loading, GreenMail
+            raw(port, logs(0, 200));
+            once(work.resolve("warmup"), port, 0, 200);
+            greenMail.purgeEmailFromAllMailboxes();
+
+            double rawSeconds = raw(port, logs(1_000_000, logs));
+            int rawReceived = greenMail.getReceivedMessages().length;
+            greenMail.purgeEmailFromAllMailboxes();
+            double onceSeconds = once(work.resolve("once"), port, 2_000_000, logs);
+            int onceReceived = greenMail.getReceivedMessages().length;
+            greenMail.purgeEmailFromAllMailboxes();
+            System.out.printf("throughput: %d logs, 3 recipients each%n", logs);
+            System.out.printf("  raw Angus loop, one connection: %.2f s, %.0f mails/s (%d messages received)%n",
+                    rawSeconds, logs / rawSeconds, rawReceived);
+            System.out.printf("  culprit once, durable outbox:   %.2f s, %.0f mails/s (%d messages received)%n",
+                    onceSeconds, logs / onceSeconds, onceReceived);
+            System.out.printf("  ratio: %.0f%% of the raw loop (target >= 70%%)%n", 100 * rawSeconds / onceSeconds);
+
+            latency(work.resolve("latency"), greenMail, latencyLogs);
+        } finally {
+            greenMail.stop();
+        }
+    }
+
+    private static List<String> logs(int from, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = from; i < from + n; i++) {
+            out.add(TestLogs.log(i, List.of("dev" + i + "@example.org"), List.of("list-a@vger.kernel.org", "list-b@lists.example.org")));
+        }
+        return out;
+    }
+
+    /** Sends the pre-rendered messages of these logs over one Angus connection; returns seconds. */
+    private static double raw(int port, List<String> logs) throws Exception {
+        TestProcessor p = new TestProcessor();
+        List<PreparedMail> mails = new ArrayList<>();
+        for (String l : logs) {
+            mails.add(p.prepare("raw.log", l.getBytes(StandardCharsets.UTF_8), null));
+        }
+        Properties props = new Properties();
+        props.setProperty("mail.smtp.host", "127.0.0.1");
+        props.setProperty("mail.smtp.port", Integer.toString(port));
+        Session session = Session.getInstance(props);
+        long t0 = System.nanoTime();
+        try (Transport t = session.getTransport("smtp")) {
+            t.connect();
+            for (PreparedMail m : mails) {
+                MimeMessage msg = new MimeMessage(session, new ByteArrayInputStream(m.message()));
+                Address[] to = new Address[m.recipients().size()];
+                for (int i = 0; i < to.length; i++) {
+                    to[i] = new InternetAddress(m.recipients().get(i).address());
+                }
+                t.sendMessage(msg, to);
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Drops the logs into a fresh spool and runs {@code culprit once} in this JVM; returns seconds. */
+    private static double once(Path dir, int port, int from, int n) throws IOException {
+        Path spool = dir.resolve("spool");
+        Files.createDirectories(spool.resolve("inbox"));
+        int i = from;
+        for (String l : logs(from, n)) {
+            TestLogs.drop(spool, "log-" + i++ + ".log", l);
+        }
+        Path config = writeConfig(dir, port, "delivery:\n  hourly-cap: 1000000\n  daily-cap-per-person: 1000\n");
+        long t0 = System.nanoTime();
+        int code = TestServiceMain.commandLine().execute("once", "-q", "--config", config.toString());
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (code != 0) {
+            throw new IllegalStateException("once exited with " + code);
+        }
+        return s;
+    }
+
+    private static Path writeConfig(Path dir, int port, String extra) throws IOException {
+        Files.createDirectories(dir);
+        Path config = dir.resolve("culprit.yaml");
+        Files.writeString(config, "spool:\n  dir: " + dir.resolve("spool") + "\n"
+                + "state:\n  dir: " + dir.resolve("state") + "\n"
+                + "smtp:\n  host: 127.0.0.1\n  port: " + port + "\n  security: none\n" + extra);
+        return config;
+    }
+
+    private static void latency(Path dir, GreenMail greenMail, int n) throws Exception {
+        Path spool = dir.resolve("spool");
+        Files.createDirectories(spool.resolve("inbox"));
+        Path config = writeConfig(dir, greenMail.getSmtp().getPort(), "");
+        Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), TestServiceMain.class.getName(), "run", "--config", config.toString())
+                .redirectOutput(dir.resolve("run.out").toFile()).redirectError(dir.resolve("run.err").toFile()).start();
+        Map<String, Long> arrived = new ConcurrentHashMap<>();
+        Thread watcher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (MimeMessage m : greenMail.getReceivedMessages()) {
+                    try {
+                        arrived.putIfAbsent(m.getSubject(), System.nanoTime());
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watcher.setDaemon(true);
+        watcher.start();
+        try {
+            // let the service start: the first log goes in once the service has mailed a probe
+            TestLogs.drop(spool, "probe.log", logs(3_000_000, 1).get(0));
+            waitFor(arrived, 1, 60_000);
+            List<Long> latencies = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int id = 4_000_000 + i;
+                String subject = "[culprit] result cause/" + TestLogs.hash(id);
+                String text = logs(id, 1).get(0);
+                long t0 = System.nanoTime();
+                TestLogs.drop(spool, "lat-" + i + ".log", text);
+                long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
+                while (!arrived.containsKey(subject) && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                Long t1 = arrived.get(subject);
+                if (t1 == null) {
+                    throw new IllegalStateException("log " + i + " was not mailed within 60 s");
+                }
+                latencies.add((t1 - t0) / 1_000_000);
+                Thread.sleep(50);
+            }
+            Collections.sort(latencies);
+            System.out.printf("latency: %d logs renamed into inbox/ one after another, culprit run (child JVM, default schedule)%n", n);
+            System.out.printf("  rename -> received: p50 %d ms, p99 %d ms, max %d ms (target p50 <= 1000 ms)%n",
+                    latencies.get(latencies.size() / 2), latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1),
+                    latencies.get(latencies.size() - 1));
+        } finally {
+            watcher.interrupt();
+            child.destroy();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void waitFor(Map<String, Long> arrived, int count, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (arrived.size() < count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        if (arrived.size() < count) {
+            throw new IllegalStateException("the service did not mail its first log within " + millis + " ms");
+        }
+    }
+
+}

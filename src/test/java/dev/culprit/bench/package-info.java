@@ -1,0 +1,2 @@
+/** Benchmarks of the service, run by hand (see the README), reported as ratios to a baseline measured in the same run. */
+package dev.culprit.bench;
