@@ -6,6 +6,7 @@ import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.mail.KillSwitch;
 import dev.culprit.spool.SpoolDirectory;
+import dev.culprit.store.ClusterMode;
 import dev.culprit.store.Database;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.OutboxState;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -59,6 +61,13 @@ public final class StatusCommand implements Callable<Integer> {
                         .map(t -> t + " (" + age(Duration.between(t, clock.instant())) + " ago)").orElse("none"));
                 s.setupProblem().ifPresent(p -> out.println("setup problem since " + p.since() + ", next try "
                         + p.retryAt() + ": " + p.text()));
+                ClusterMode.Mark mark = ClusterMode.mark(db);
+                if (mark != null) {
+                    List<ClusterMode.Node> nodes = ClusterMode.nodes(db);
+                    out.println("cluster: since " + mark.since() + ", " + nodes.size() + " node(s) checked in"
+                            + nodes.stream().map(n -> n.instance() + " (" + age(Duration.between(n.lastCheckin(), clock.instant()))
+                                    + " ago)").collect(Collectors.joining(", ", nodes.isEmpty() ? "" : ": ", "")));
+                }
             } catch (StoreException e) {
                 err.println("culprit: " + e.getMessage());
                 return 1;

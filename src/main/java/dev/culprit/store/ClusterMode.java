@@ -114,4 +114,25 @@ public final class ClusterMode {
             throw new StoreException("cannot read the cluster mark of " + db.description() + ": " + e.getMessage(), e);
         }
     }
+
+    /** A node of the cluster and when it last checked in, as Quartz records it. */
+    public record Node(String instance, Instant lastCheckin) {}
+
+    /** The nodes that checked in to the cluster's scheduler, most recent first; empty on H2. */
+    public static java.util.List<Node> nodes(Database db) throws StoreException {
+        java.util.List<Node> out = new java.util.ArrayList<>();
+        if (db.dialect() != Database.Dialect.POSTGRESQL) {
+            return out;
+        }
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "select instance_name, last_checkin_time from qrtz_scheduler_state order by last_checkin_time desc");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Node(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the cluster's nodes from " + db.description() + ": " + e.getMessage(), e);
+        }
+    }
 }

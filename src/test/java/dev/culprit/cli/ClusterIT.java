@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Several instances ({@code culprit run} in child JVMs) on one PostgreSQL database and one
@@ -84,6 +85,12 @@ class ClusterIT {
             h.awaitRunning(nodes);
             assertThat(h.count("select count(*) from qrtz_scheduler_state")).isEqualTo(3);
             assertThat(h.count("select count(*) from culprit_cluster")).isEqualTo(1);
+            StringWriter status = new StringWriter();
+            CommandLine statusCommand = Main.newCommandLine();
+            statusCommand.setOut(new PrintWriter(status, true));
+            assertThat(statusCommand.execute("status", "--config", h.config("status", true, Duration.ofSeconds(20)).toString()))
+                    .isZero();
+            assertThat(status.toString()).contains("cluster: since ").contains("3 node(s) checked in");
 
             long start = System.nanoTime();
             h.dropLogs(LOGS);
