@@ -23,6 +23,7 @@ final class CommitBlockReader {
     private static final Pattern AUTHOR = Pattern.compile("^Author:\\s*(.*?)\\s*<([^<>]*)>\\s*$");
     private static final Pattern RAW_DIFF =
             Pattern.compile("^:\\d{6} \\d{6} [0-9a-f]+(?:\\.\\.\\.)? [0-9a-f]+(?:\\.\\.\\.)? [A-Z]\\d*\\t(.*)$");
+    private static final Pattern OTHER_HEADER = Pattern.compile("^[A-Z][A-Za-z]*: .*");
     private static final Set<String> TRAILER_KEYS = Set.of(
             "link", "fixes", "cc", "closes", "bug", "change-id", "message-id", "patchwork-id", "buglink");
 
@@ -122,7 +123,7 @@ final class CommitBlockReader {
             return true;
         }
         // other pretty-format header lines (AuthorDate:, Commit:, CommitDate:)
-        return line.indexOf(':') > 0 && !line.startsWith(" ") && line.matches("^[A-Z][A-Za-z]*: .*");
+        return OTHER_HEADER.matcher(line).matches();
     }
 
     private void message(String text) {
