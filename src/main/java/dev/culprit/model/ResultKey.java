@@ -3,6 +3,7 @@ package dev.culprit.model;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -41,10 +42,19 @@ public record ResultKey(String value) {
      * the sorted, distinct candidate hashes), joined by {@code |}. For example
      * {@code cause|culprit|possible deadlock in hfsplus_file_extend|7a819b1f87a1...}. The crash
      * title is the one seen on the original commit, falling back to the final one; a missing part
-     * is empty and a missing type is {@code unknown}. Frozen by a golden test: changing this
-     * text mails every old result again.
+     * is empty and a missing type is {@code unknown}.
+     *
+     * <p>A result that names no commit (an error, the bug already in the oldest release, still not
+     * fixed, a cut log) says less about itself, so three more parts keep two such results apart:
+     * the start commit, the first line of the error message, and the bug id of the sidecar. Without
+     * them every "the crash wasn't reproduced" error would share one key, and all but the first
+     * would be dropped as duplicates.
+     *
+     * <p>Frozen by a golden test: changing this text mails every old result again.
+     *
+     * @param bugId the sidecar's bug id, or null
      */
-    public static ResultKey of(BisectionReport report) {
+    public static ResultKey of(BisectionReport report, String bugId) {
         String type = report.type() == null ? "unknown" : report.type().id();
         String title = report.originalCrashTitle() != null ? report.originalCrashTitle()
                 : report.crashTitle() != null ? report.crashTitle() : "";
@@ -56,6 +66,18 @@ public record ResultKey(String value) {
         } else {
             commits = "";
         }
-        return new ResultKey(String.join("|", List.of(type, report.outcome().id(), title, commits)));
+        List<String> parts = new ArrayList<>(List.of(type, report.outcome().id(), title, commits));
+        if (commits.isEmpty()) {
+            String error = report.errorMessage() == null ? "" : report.errorMessage().lines().findFirst().orElse("");
+            parts.add(report.startCommit() == null ? "" : report.startCommit());
+            parts.add(error);
+            parts.add(bugId == null ? "" : bugId);
+        }
+        return new ResultKey(String.join("|", parts));
+    }
+
+    /** The key of a result that came without a sidecar. */
+    public static ResultKey of(BisectionReport report) {
+        return of(report, null);
     }
 }

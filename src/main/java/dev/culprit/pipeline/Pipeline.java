@@ -155,7 +155,7 @@ public final class Pipeline {
         if (policy.recipients().isEmpty()) {
             problems.add(new Problem(0, "no recipient left after the recipient policy"));
         }
-        ResultKey key = ResultKey.of(report);
+        ResultKey key = ResultKey.of(report, side == null ? null : side.bugId());
         MessageSettings identity = config.message();
         String messageId = key.messageId(identity.messageIdDomain());
         String reportedBy = creditAddress(side, identity, problems);

@@ -38,7 +38,39 @@ class ResultKeyTest {
     void keyOfAResultWithoutCommitOrTypeHasEmptyParts() {
         BisectionReport r = new ReportBuilder().type(null).outcome(Outcome.TRUNCATED).noCulprit()
                 .originalCrashTitle(null).crash((Crash) null).build();
-        assertThat(ResultKey.of(r).value()).isEqualTo("unknown|truncated||");
+        assertThat(ResultKey.of(r).value()).isEqualTo("unknown|truncated|||e47477b02256b9c5cd3e34b39e954f49e60c28cb||");
+    }
+
+    @Test
+    void keyOfAResultWithoutCommitNamesStartCommitErrorAndBugId() {
+        BisectionReport r = new ReportBuilder().outcome(Outcome.ERROR).noCulprit().originalCrashTitle(null)
+                .crash((Crash) null).startCommit("e47477b02256b9c5cd3e34b39e954f49e60c28cb")
+                .error("the crash wasn't reproduced on the original commit").build();
+        assertThat(ResultKey.of(r, "8e4a1e6cd3b7c2f5a1d0").value()).isEqualTo(
+                "cause|error|||e47477b02256b9c5cd3e34b39e954f49e60c28cb|the crash wasn't reproduced on the original commit"
+                        + "|8e4a1e6cd3b7c2f5a1d0");
+    }
+
+    @Test
+    void errorsThatDifferOnlyInTheirMessageHaveDifferentKeys() {
+        ReportBuilder base = new ReportBuilder().outcome(Outcome.ERROR).noCulprit().originalCrashTitle(null)
+                .crash((Crash) null).startCommit("e47477b02256b9c5cd3e34b39e954f49e60c28cb");
+        BisectionReport notReproduced = base.error("the crash wasn't reproduced on the original commit").build();
+        BisectionReport tooLong = base.error("bisection is taking too long (>12h0m0s), aborting").build();
+        assertThat(ResultKey.of(notReproduced)).isNotEqualTo(ResultKey.of(tooLong));
+    }
+
+    @Test
+    void sameErrorForTwoBugsIsKeptApartByTheSidecarBugId() {
+        BisectionReport r = new ReportBuilder().outcome(Outcome.ERROR).noCulprit().originalCrashTitle(null)
+                .crash((Crash) null).error("the crash wasn't reproduced on the original commit").build();
+        assertThat(ResultKey.of(r, "bug-a")).isNotEqualTo(ResultKey.of(r, "bug-b"));
+    }
+
+    @Test
+    void theSidecarBugIdDoesNotChangeTheKeyOfACulprit() {
+        BisectionReport r = ReportBuilder.culprit().build();
+        assertThat(ResultKey.of(r, "8e4a1e6cd3b7c2f5a1d0")).isEqualTo(ResultKey.of(r));
     }
 
     @Test
