@@ -106,7 +106,8 @@ final class ServiceWiring implements AutoCloseable {
                     moderation.policy(), instance, clock,
                     new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()),
                     events);
-            SpoolScanner scanner = new SpoolScanner(spool, processor, outbox, dryRun, events);
+            SpoolScanner scanner = new SpoolScanner(spool, processor.honouring(moderation.policy()::current), outbox, dryRun,
+                    events);
             return new ServiceWiring(config, db, outbox, spool,
                     new CulpritService(scanner, deliverer, outbox, events, clock, moderation::afterScan), instance);
         } catch (RuntimeException | IOException | ConfigException | StoreException e) {
