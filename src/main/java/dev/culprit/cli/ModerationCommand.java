@@ -82,8 +82,8 @@ abstract class ModerationCommand implements Callable<Integer> {
     private static String hint(StoreException e) {
         String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         return m.contains("already in use") || m.contains("locked")
-                ? " (the running service holds the embedded database: stop it first, or give state.jdbc-url with ;AUTO_SERVER=TRUE"
-                        + " or a PostgreSQL database so that commands can share it)"
+                ? " (another process has the embedded database open without sharing it; run the command as the service's"
+                        + " user, or stop the other process)"
                 : "";
     }
 }
