@@ -36,6 +36,7 @@ public final class ServiceScheduler implements AutoCloseable {
     private final Scheduler scheduler;
     private final boolean clustered;
     private ClusterWatch clusterWatch;
+    private ClusterScanLock scanLock;
     private InboxWatcher watcher;
     private Runnable housekeeping;
     private Duration housekeepingInterval;
@@ -62,7 +63,8 @@ public final class ServiceScheduler implements AutoCloseable {
      * A node of a cluster of instances sharing one PostgreSQL database: Quartz's clustered JDBC
      * job store runs the scan and the delivery on one node at a time and moves them to another
      * node when one dies. Each scan first takes up what {@code work/} holds, which in a cluster
-     * can only be left there by a node that died, since no other scan runs meanwhile.
+     * can only be left there by a node that died, since the cluster's scan lock
+     * ({@link ClusterScanLock}) keeps every other scan out meanwhile.
      *
      * @param dataSource the store's PostgreSQL connection pool, which holds the {@code qrtz_*} tables
      * @param instanceId this node's name, unique in the cluster
@@ -72,6 +74,7 @@ public final class ServiceScheduler implements AutoCloseable {
         ServiceScheduler s = new ServiceScheduler(service, settings, inbox, ClusteredSchedulerFactory.create(dataSource, instanceId),
                 true);
         s.clusterWatch = new ClusterWatch(dataSource, instanceId, service::clusterActive);
+        s.scanLock = new ClusterScanLock(dataSource);
         return s;
     }
 
@@ -87,7 +90,7 @@ public final class ServiceScheduler implements AutoCloseable {
 
     private Job newJob(Class<? extends Job> type) throws SchedulerException {
         if (type == SpoolScanJob.class) {
-            return new SpoolScanJob(service, clustered);
+            return new SpoolScanJob(service, scanLock);
         }
         if (type == DeliveryJob.class) {
             return new DeliveryJob(service);

@@ -1,9 +1,9 @@
 package dev.culprit.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.culprit.cli.TestServiceMain;
 import dev.culprit.model.PreparedMail;
+import dev.culprit.testing.GreenMailSetups;
 import dev.culprit.testing.TestLogs;
 import dev.culprit.testing.TestProcessor;
 import jakarta.mail.Address;
@@ -46,7 +46,7 @@ public final class ServiceBenchmark {
         int logs = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int latencyLogs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         Path work = Files.createTempDirectory("culprit-bench");
-        GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        GreenMail greenMail = new GreenMail(GreenMailSetups.smtp());
         greenMail.start();
         try {
             int port = greenMail.getSmtp().getPort();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.culprit.testing.GreenMailSetups;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,7 +20,7 @@ import picocli.CommandLine;
 /** {@code culprit check-config --connect} against GreenMail on a dynamic port. */
 class CheckConfigConnectIT {
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+    static GreenMailExtension greenMail = new GreenMailExtension(GreenMailSetups.patient(ServerSetupTest.SMTP.dynamicPort()))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("bot@example.org", "bot", "s3cret"));
 
     @TempDir

@@ -132,7 +132,7 @@ final class ClusterHarness implements AutoCloseable {
 
     /** Waits until every node logged that it runs; fails with a node's log when one exited. */
     void awaitRunning(List<Node> these) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
             for (Node n : these) {
                 if (!n.process().isAlive()) {
                     throw new AssertionError(n.name() + " exited with " + n.process().exitValue() + ":\n" + n.log());
@@ -244,8 +244,8 @@ final class ClusterHarness implements AutoCloseable {
             n.process().destroy();
         }
         for (Node n : nodes) {
-            if (!n.process().waitFor(30, TimeUnit.SECONDS)) {
-                n.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (!n.process().waitFor(2, TimeUnit.MINUTES)) {
+                n.process().destroyForcibly().waitFor(1, TimeUnit.MINUTES);
             }
         }
     }

@@ -10,6 +10,7 @@ import dev.culprit.model.PreparedMail;
 import dev.culprit.model.Verdict;
 import dev.culprit.spool.LogProcessor;
 import dev.culprit.store.EmbeddedDb;
+import dev.culprit.testing.GreenMailSetups;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -37,7 +38,7 @@ class ClusterIT {
     private static final int LOGS = 500;
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static GreenMailExtension greenMail = new GreenMailExtension(GreenMailSetups.patient(ServerSetupTest.SMTP.dynamicPort()));
 
     private static EmbeddedDb pg;
 
@@ -99,7 +100,7 @@ class ClusterIT {
                     .until(() -> h.received() >= LOGS);
             double seconds = (System.nanoTime() - start) / 1e9;
             // whatever else is still on its way arrives before every node has drained and stopped
-            await().atMost(Duration.ofMinutes(1)).until(() -> h.count("select count(*) from outbox where state <> 'sent'") == 0);
+            await().atMost(Duration.ofMinutes(5)).until(() -> h.count("select count(*) from outbox where state <> 'sent'") == 0);
             h.close();
 
             Map<String, Integer> byId = h.receivedByMessageId();
@@ -137,7 +138,7 @@ class ClusterIT {
             victim[0].process().destroyForcibly();
             Instant killedAt = Instant.now();
             int atKill = h.received();
-            assertThat(victim[0].process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(victim[0].process().waitFor(2, TimeUnit.MINUTES)).isTrue();
             assertThat(victim[0].process().exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
             List<ClusterHarness.Node> survivors = nodes.stream().filter(n -> n != victim[0]).toList();
@@ -174,8 +175,8 @@ class ClusterIT {
             Files.writeString(work.resolve("claimed-by-a-dead-node.txt"), ClusterHarness.variant(template, 7));
             ClusterHarness.Node a = h.start("a", h.config("a", true, Duration.ofSeconds(10)));
             h.awaitRunning(List.of(a));
-            greenMail.waitForIncomingEmail(Duration.ofMinutes(1).toMillis(), 1);
-            await().atMost(Duration.ofSeconds(30)).until(() -> h.files("done") == 1);
+            greenMail.waitForIncomingEmail(Duration.ofMinutes(5).toMillis(), 1);
+            await().atMost(Duration.ofMinutes(2)).until(() -> h.files("done") == 1);
             assertThat(h.files("work")).isZero();
             assertThat(h.received()).isEqualTo(1);
             assertThat(a.log()).contains("left in");

@@ -3,7 +3,7 @@ package dev.culprit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import dev.culprit.testing.GreenMailSetups;
 import dev.culprit.testing.TestLogs;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -45,7 +45,7 @@ class OnceCommandIT {
 
     @BeforeEach
     void start() throws IOException {
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        greenMail = new GreenMail(GreenMailSetups.smtp());
         greenMail.start();
         spool = dir.resolve("spool");
         state = dir.resolve("state");

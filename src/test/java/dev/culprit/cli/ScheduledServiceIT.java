@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.schedule.ServiceScheduler;
+import dev.culprit.testing.GreenMailSetups;
 import dev.culprit.testing.TestLogs;
 import dev.culprit.testing.TestProcessor;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +32,7 @@ class ScheduledServiceIT {
 
     @BeforeEach
     void start() {
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        greenMail = new GreenMail(GreenMailSetups.smtp());
         greenMail.start();
     }
 
@@ -60,9 +60,9 @@ class ScheduledServiceIT {
             try {
                 // the timed runs happen at start and then every 10 minutes: these come from the watch
                 TestLogs.drop(config.spool().dir(), "a.log", TestLogs.log(1, List.of("dev@example.org"), List.of()));
-                assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
+                assertThat(greenMail.waitForIncomingEmail(120_000, 1)).isTrue();
                 TestLogs.drop(config.spool().dir(), "b.log", TestLogs.log(2, List.of("dev@example.org"), List.of()));
-                assertThat(greenMail.waitForIncomingEmail(10_000, 2)).isTrue();
+                assertThat(greenMail.waitForIncomingEmail(120_000, 2)).isTrue();
             } finally {
                 scheduler.close();
             }
@@ -83,12 +83,12 @@ class ScheduledServiceIT {
             scheduler.start();
             try {
                 TestLogs.drop(spool, "a.log", TestLogs.log(1, List.of("dev@example.org"), List.of()));
-                await().atMost(Duration.ofSeconds(10)).until(() -> count(out) == 1);
+                await().atMost(Duration.ofMinutes(2)).until(() -> count(out) == 1);
                 TestLogs.drop(spool, "b.log", TestLogs.log(2, List.of("dev@example.org"), List.of()));
-                await().atMost(Duration.ofSeconds(10)).until(() -> count(out) == 2);
+                await().atMost(Duration.ofMinutes(2)).until(() -> count(out) == 2);
                 // several more scans pass over the same two logs without showing them again
                 long scansBefore = System.nanoTime();
-                await().atMost(Duration.ofSeconds(10)).until(() -> System.nanoTime() - scansBefore > 1_000_000_000L);
+                await().atMost(Duration.ofMinutes(2)).until(() -> System.nanoTime() - scansBefore > 1_000_000_000L);
                 assertThat(count(out)).isEqualTo(2);
             } finally {
                 scheduler.close();

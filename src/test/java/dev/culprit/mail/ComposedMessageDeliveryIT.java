@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.culprit.model.Recipient;
 import dev.culprit.model.Recipient.Field;
 import dev.culprit.recipients.Address;
+import dev.culprit.testing.GreenMailSetups;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ComposedMessageDeliveryIT {
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static final GreenMailExtension greenMail = new GreenMailExtension(GreenMailSetups.patient(ServerSetupTest.SMTP.dynamicPort()));
 
     @Test
     void composedMessageArrivesByteForByteIn8bit() throws Exception {
@@ -47,7 +48,7 @@ class ComposedMessageDeliveryIT {
             t.connect();
             t.sendMessage(msg, new InternetAddress[] {new InternetAddress("u.kleine-koenig@example.org"), new InternetAddress("list@example.org")});
         }
-        assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
+        assertThat(greenMail.waitForIncomingEmail(120_000, 2)).isTrue();
         MimeMessage got = greenMail.getReceivedMessages()[0];
         assertThat(got.getMessageID()).isEqualTo("<culprit.8aea6061bf7004b21baac457@example.org>");
         assertThat(got.getEncoding()).isEqualTo("8bit");

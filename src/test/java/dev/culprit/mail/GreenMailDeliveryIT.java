@@ -6,11 +6,11 @@ import static dev.culprit.testing.TestMails.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.culprit.model.PreparedMail;
 import dev.culprit.store.OutboxMail;
 import dev.culprit.store.OutboxRecipient;
 import dev.culprit.store.OutboxState;
+import dev.culprit.testing.GreenMailSetups;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -31,7 +31,7 @@ class GreenMailDeliveryIT {
 
     @BeforeEach
     void start() throws Exception {
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        greenMail = new GreenMail(GreenMailSetups.smtp());
         greenMail.start();
         f = new DeliveryFixture(greenMail.getSmtp().getPort(), state);
     }
@@ -47,7 +47,7 @@ class GreenMailDeliveryIT {
         PreparedMail m = mail("k1", to("dev@example.org"), cc("linux-mm@vger.kernel.org"));
         f.queue(m);
         assertThat(f.deliver().sent()).isEqualTo(1);
-        assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
+        assertThat(greenMail.waitForIncomingEmail(120_000, 2)).isTrue();
         MimeMessage[] received = greenMail.getReceivedMessages();
         for (MimeMessage r : received) {
             assertThat(r.getMessageID()).isEqualTo(m.messageId());
@@ -70,12 +70,12 @@ class GreenMailDeliveryIT {
         assertThat(f.deliver().retrying()).isEqualTo(1);
         assertThat(f.only(OutboxState.PENDING).lastError()).startsWith("connection failed");
 
-        GreenMail late = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail late = new GreenMail(GreenMailSetups.smtp(port));
         late.start();
         try {
             f.clock.advance(Duration.ofSeconds(11));
             assertThat(f.deliver().sent()).isEqualTo(1);
-            assertThat(late.waitForIncomingEmail(5000, 1)).isTrue();
+            assertThat(late.waitForIncomingEmail(120_000, 1)).isTrue();
             assertThat(late.getReceivedMessages()[0].getMessageID()).isEqualTo(m.messageId());
         } finally {
             late.stop();
@@ -87,7 +87,7 @@ class GreenMailDeliveryIT {
         f.queue(mail("k1", to("dev@example.org"), to("quiet@example.org")));
         f.outbox.optOut("Quiet@Example.org", "asked not to be mailed");
         assertThat(f.deliver().sent()).isEqualTo(1);
-        assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(greenMail.waitForIncomingEmail(120_000, 1)).isTrue();
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
         assertThat(greenMail.getReceivedMessages()[0].getAllRecipients()).extracting(Object::toString)
                 .containsExactly("dev@example.org"); // neither the envelope nor the headers name them

@@ -11,6 +11,7 @@ import dev.culprit.cli.Main;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.mail.BatchResult;
 import dev.culprit.store.OutboxState;
+import dev.culprit.testing.GreenMailSetups;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -36,10 +37,10 @@ class ModerationIT {
     private static final String MODERATOR = "moderators@bot.example.net";
     private static final String MAINTAINER = "maint@example.org";
     private static final String LIST = "subsys@vger.kernel.org";
-    private static final long WAIT = 10_000;
+    private static final long WAIT = 120_000;
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static GreenMailExtension greenMail = new GreenMailExtension(GreenMailSetups.patient(ServerSetupTest.SMTP.dynamicPort()));
 
     @TempDir
     Path dir;

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.store.HeldMail;
 import dev.culprit.store.OutboxState;
+import dev.culprit.testing.GreenMailSetups;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class ModerationPostgresIT {
     private static EmbeddedPostgres pg;
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static GreenMailExtension greenMail = new GreenMailExtension(GreenMailSetups.patient(ServerSetupTest.SMTP.dynamicPort()));
 
     @TempDir
     Path dir;
@@ -51,7 +52,7 @@ class ModerationPostgresIT {
 
         try (Bot b = new Bot(config)) {
             b.once();
-            assertThat(greenMail.waitForIncomingEmail(10_000, 4)).as("two notices, one report to two").isTrue();
+            assertThat(greenMail.waitForIncomingEmail(120_000, 4)).as("two notices, one report to two").isTrue();
             Moderator m = b.moderation.moderator();
             List<HeldMail> held = m.held();
             assertThat(held).extracting(HeldMail::source).containsExactlyInAnyOrder("release-me.log", "drop-me.log");
@@ -72,7 +73,7 @@ class ModerationPostgresIT {
             m.retract(sentKey, "wrong", null);
             b.once();
 
-            assertThat(greenMail.waitForIncomingEmail(10_000, 6)).isTrue();
+            assertThat(greenMail.waitForIncomingEmail(120_000, 6)).isTrue();
             assertThat(greenMail.getReceivedMessages()).as("released to the list, corrected to the list: example.org opted out")
                     .hasSize(6);
             assertThat(b.outbox.summary().count(OutboxState.RETRACTED)).isEqualTo(1);

@@ -21,7 +21,7 @@ class LoggingFormatIT {
         assertThat(config).as("logback.xml on the class path").isNotNull();
         List<String> cmd = new ArrayList<>(ChildProcess.java(LogLines.class));
         cmd.add(1, "-Dlogback.configurationFile=" + config);
-        ChildProcess p = ChildProcess.run(cmd, dir, env, 60);
+        ChildProcess p = ChildProcess.run(cmd, dir, env, 300);
         assertThat(p.exitCode()).isZero();
         assertThat(p.stdout()).as("logs never go to standard output").isEmpty();
         return p.stderr().lines().toList();

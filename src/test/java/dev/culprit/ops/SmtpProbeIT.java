@@ -6,6 +6,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.culprit.testing.GreenMailSetups;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SmtpProbeIT {
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(
-            ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP, ServerSetupTest.SMTPS}))
+            GreenMailSetups.patient(ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP, ServerSetupTest.SMTPS})))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("bot@example.org", "bot", "s3cret"));
 
     private static SmtpProbe.Target target(int port, SmtpProbe.Security security, String user, String password) {

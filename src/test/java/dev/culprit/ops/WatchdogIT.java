@@ -12,7 +12,7 @@ class WatchdogIT {
     Path dir;
 
     private ChildProcess child(String mode) {
-        return ChildProcess.run(ChildProcess.java(WatchdogChild.class, mode), dir, env -> {}, 60);
+        return ChildProcess.run(ChildProcess.java(WatchdogChild.class, mode), dir, env -> {}, 300);
     }
 
     @Test

@@ -29,7 +29,7 @@ import net.jqwik.api.constraints.Size;
 /** Whatever the input, the parser returns a report in bounded time and never throws. */
 class ParserPropertiesTest {
     private static final List<Path> LOGS = Corpus.allLogs();
-    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final Duration LIMIT = Duration.ofMinutes(1);
 
     private static ParseResult parseBytes(byte[] bytes) {
         return assertTimeoutPreemptively(LIMIT, () -> {

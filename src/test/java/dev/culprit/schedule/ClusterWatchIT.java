@@ -53,14 +53,14 @@ class ClusterWatchIT {
                                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(200).repeatForever())
                                 .build());
                 s.start();
-                await().atMost(Duration.ofSeconds(30)).until(() -> count(db, "select count(*) from qrtz_triggers where prev_fire_time > 0") == 1
+                await().atMost(Duration.ofMinutes(2)).until(() -> count(db, "select count(*) from qrtz_triggers where prev_fire_time > 0") == 1
                         && count(db, "select count(*) from qrtz_scheduler_state where instance_name = 'host:1:node-a'") == 1);
 
                 List<String> active = new CopyOnWriteArrayList<>();
                 ClusterWatch watch = new ClusterWatch(db.dataSource(), "host:1:node-a", active::add);
                 watch.check();
                 assertThat(active).hasSize(1);
-                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
                     watch.check();
                     assertThat(active).hasSizeGreaterThan(1);
                 });
@@ -70,7 +70,7 @@ class ClusterWatchIT {
                 assertThat(gone).as("a node that does not check in is not kept alive").isEmpty();
 
                 s.pauseAll();
-                await().atMost(Duration.ofSeconds(10)).until(() -> count(db,
+                await().atMost(Duration.ofMinutes(2)).until(() -> count(db,
                         "select count(*) from qrtz_fired_triggers where state = 'EXECUTING'") == 0);
                 watch.check();
                 int before = active.size();
