@@ -322,7 +322,7 @@ final class ParseRun {
     private boolean recordC(String line) {
         if (line.startsWith("compiler: ")) {
             if (current != null && current.state == RevisionBuilder.State.DETAILS) {
-                current.compiler = sameOrCopy(line, 10, lastCompiler);
+                current.compiler = compiler(line, 10);
                 lastCompiler = current.compiler;
                 return true;
             }
@@ -363,7 +363,7 @@ final class ParseRun {
             if (isHash(line, 15) && (line.length() == 55 || line.charAt(55) == ' ')) {
                 String compiler = null;
                 if (line.startsWith(" with ", 55)) {
-                    compiler = sameOrCopy(line, 61, lastCompiler);
+                    compiler = compiler(line, 61);
                     lastCompiler = compiler;
                 }
                 startRevision(line.substring(15, 55), compiler);
@@ -807,8 +807,10 @@ final class ParseRun {
             return;
         }
         List<RunVerdict> vs = current.verdicts;
-        RunVerdict v = toVerdict(run, line, from, vs.isEmpty() ? null : vs.get(vs.size() - 1));
-        if (verdictCount >= SHARE_AFTER && !v.detail().isEmpty()) {
+        // past the first verdicts, repeated titles are kept once (bounded memory for huge logs)
+        boolean share = verdictCount >= SHARE_AFTER;
+        RunVerdict v = toVerdict(run, line, from, share && !vs.isEmpty() ? vs.get(vs.size() - 1) : null);
+        if (share && !v.detail().isEmpty()) {
             v = new RunVerdict(v.run(), v.kind(), shared(v.detail()));
         }
         addVerdict(v);
@@ -1260,6 +1262,11 @@ final class ParseRun {
             problem(lineNo, "not a number: " + abbreviate(text));
             return null;
         }
+    }
+
+    /** The compiler named from {@code from} on; in a long log, one copy of each. */
+    private String compiler(String line, int from) {
+        return revisions.size() < SHARE_AFTER ? line.substring(from) : sameOrCopy(line, from, lastCompiler);
     }
 
     /** {@code line} from {@code from} on, as {@code previous} when it is the same text. */
