@@ -73,6 +73,8 @@ final class ParseRun {
     private BisectionType headerType;
     private BisectionType hintType;
     private boolean headerSeen;
+    private long headerLine;
+    private long hostLine;
 
     // revisions
     private final List<TestedRevision> revisions = new ArrayList<>();
@@ -229,6 +231,7 @@ final class ParseRun {
             if (m.matches()) {
                 host = m.group(1);
                 startTime = m.group(2);
+                hostLine = lineNo;
                 return;
             }
         }
@@ -731,6 +734,7 @@ final class ParseRun {
             return;
         }
         headerSeen = true;
+        headerLine = lineNo;
         headerType = t;
         startCommit = m.group(2);
         if (!startCommit.matches(HEX40)) {
@@ -1167,6 +1171,24 @@ final class ParseRun {
         if (headerType != null && resultType != null && headerType != resultType) {
             problem(resultLine, "the result speaks of a " + resultType.id() + " bisection, the header of a "
                     + headerType.id() + " bisection");
+        }
+        if (!lastLineTerminated && lineNo > 0) {
+            // the log ends in the middle of its last line: what that line says is incomplete
+            if (headerLine == lineNo) {
+                problem(lineNo, "the \"bisecting\" line is cut: the start commit is unknown");
+                startCommit = null;
+            }
+            if (hostLine == lineNo) {
+                host = null;
+                startTime = null;
+            }
+            if (summaryLine == lineNo) {
+                problem(lineNo, "the \"revisions tested\" line is cut");
+                revisionsTested = null;
+                totalTime = null;
+                buildTime = null;
+                testTime = null;
+            }
         }
         if (!lastLineTerminated && resultLine == lineNo
                 && (resultKind == ResultKind.CULPRIT || resultKind == ResultKind.INCONCLUSIVE || resultKind == ResultKind.NOT_FOUND)) {
