@@ -73,6 +73,8 @@ final class ParseRun {
     private BisectionType headerType;
     private BisectionType hintType;
     private boolean headerSeen;
+    private long headerLine;
+    private long hostLine;
 
     // revisions
     private final List<TestedRevision> revisions = new ArrayList<>();
@@ -229,6 +231,7 @@ final class ParseRun {
             if (m.matches()) {
                 host = m.group(1);
                 startTime = m.group(2);
+                hostLine = lineNo;
                 return;
             }
         }
@@ -322,7 +325,7 @@ final class ParseRun {
     private boolean recordC(String line) {
         if (line.startsWith("compiler: ")) {
             if (current != null && current.state == RevisionBuilder.State.DETAILS) {
-                current.compiler = sameOrCopy(line, 10, lastCompiler);
+                current.compiler = compiler(line, 10);
                 lastCompiler = current.compiler;
                 return true;
             }
@@ -363,7 +366,7 @@ final class ParseRun {
             if (isHash(line, 15) && (line.length() == 55 || line.charAt(55) == ' ')) {
                 String compiler = null;
                 if (line.startsWith(" with ", 55)) {
-                    compiler = sameOrCopy(line, 61, lastCompiler);
+                    compiler = compiler(line, 61);
                     lastCompiler = compiler;
                 }
                 startRevision(line.substring(15, 55), compiler);
@@ -731,6 +734,7 @@ final class ParseRun {
             return;
         }
         headerSeen = true;
+        headerLine = lineNo;
         headerType = t;
         String start = m.group(2);
         if (start.matches(HEX40)) {
@@ -813,8 +817,10 @@ final class ParseRun {
             return;
         }
         List<RunVerdict> vs = current.verdicts;
-        RunVerdict v = toVerdict(run, line, from, vs.isEmpty() ? null : vs.get(vs.size() - 1));
-        if (verdictCount >= SHARE_AFTER && !v.detail().isEmpty()) {
+        // past the first verdicts, repeated titles are kept once (bounded memory for huge logs)
+        boolean share = verdictCount >= SHARE_AFTER;
+        RunVerdict v = toVerdict(run, line, from, share && !vs.isEmpty() ? vs.get(vs.size() - 1) : null);
+        if (share && !v.detail().isEmpty()) {
             v = new RunVerdict(v.run(), v.kind(), shared(v.detail()));
         }
         addVerdict(v);
@@ -1172,6 +1178,24 @@ final class ParseRun {
             problem(resultLine, "the result speaks of a " + resultType.id() + " bisection, the header of a "
                     + headerType.id() + " bisection");
         }
+        if (!lastLineTerminated && lineNo > 0) {
+            // the log ends in the middle of its last line: what that line says is incomplete
+            if (headerLine == lineNo) {
+                problem(lineNo, "the \"bisecting\" line is cut: the start commit is unknown");
+                startCommit = null;
+            }
+            if (hostLine == lineNo) {
+                host = null;
+                startTime = null;
+            }
+            if (summaryLine == lineNo) {
+                problem(lineNo, "the \"revisions tested\" line is cut");
+                revisionsTested = null;
+                totalTime = null;
+                buildTime = null;
+                testTime = null;
+            }
+        }
         if (!lastLineTerminated && resultLine == lineNo
                 && (resultKind == ResultKind.CULPRIT || resultKind == ResultKind.INCONCLUSIVE || resultKind == ResultKind.NOT_FOUND)) {
             problem(resultLine, "the result line is cut: the log ends in the middle of it");
@@ -1266,6 +1290,11 @@ final class ParseRun {
             problem(lineNo, "not a number: " + abbreviate(text));
             return null;
         }
+    }
+
+    /** The compiler named from {@code from} on; in a long log, one copy of each. */
+    private String compiler(String line, int from) {
+        return revisions.size() < SHARE_AFTER ? line.substring(from) : sameOrCopy(line, from, lastCompiler);
     }
 
     /** {@code line} from {@code from} on, as {@code previous} when it is the same text. */
