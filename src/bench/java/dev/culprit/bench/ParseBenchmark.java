@@ -36,7 +36,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 6, time = 3)
-@Measurement(iterations = 5, time = 3)
+@Measurement(iterations = 10, time = 2)
 @Fork(1)
 public class ParseBenchmark {
     @Param("src/test/resources/corpus")

@@ -6,7 +6,6 @@ import dev.culprit.assess.Confusion;
 import dev.culprit.assess.CrossValidation;
 import dev.culprit.assess.LabelledEvaluation;
 import dev.culprit.config.ConfigException;
-import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.model.Assessment;
 import dev.culprit.model.BisectionReport;
@@ -77,20 +76,14 @@ final class AssessReportCommand implements Callable<Integer> {
     int repeats;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ConfigException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (folds < 2 || repeats < 1) {
             err.println("culprit: --folds must be at least 2 and --repeats at least 1");
             return 2;
         }
-        CulpritConfig config;
-        try {
-            config = new ConfigLoader().load(global.config());
-        } catch (ConfigException e) {
-            err.println("culprit: " + e.getMessage());
-            return 2;
-        }
+        CulpritConfig config = global.loadConfig();
         Path labelsFile = labels != null ? labels : dir.resolve("labels.csv");
         List<LabelsFile.Label> rows;
         try {

@@ -1,7 +1,6 @@
 package dev.culprit.cli;
 
 import dev.culprit.config.ConfigException;
-import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.mail.SmtpSecurity;
@@ -45,17 +44,11 @@ public final class CheckConfigCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws ConfigException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String source = global.config() == null ? "built-in defaults" : global.config().toString();
-        CulpritConfig config;
-        try {
-            config = new ConfigLoader().load(global.config());
-        } catch (ConfigException e) {
-            err.println("culprit: " + e.getMessage());
-            return 2;
-        }
+        CulpritConfig config = global.loadConfig();
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Secrets secrets = Secrets.fromEnvironment();

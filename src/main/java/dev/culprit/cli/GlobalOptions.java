@@ -2,6 +2,9 @@ package dev.culprit.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.culprit.config.ConfigException;
+import dev.culprit.config.ConfigLoader;
+import dev.culprit.config.CulpritConfig;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
@@ -28,6 +31,14 @@ public final class GlobalOptions {
 
     public Path config() {
         return config;
+    }
+
+    /**
+     * The configuration named by {@code --config}, or the defaults. A {@link ConfigException}
+     * ends the command with one line on standard error and exit status 2 (see {@link Main}).
+     */
+    public CulpritConfig loadConfig() throws ConfigException {
+        return new ConfigLoader().load(config);
     }
 
     private void applyLogLevel() {

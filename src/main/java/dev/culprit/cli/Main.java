@@ -42,6 +42,9 @@ public final class Main implements Runnable {
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("culprit: " + ex.getMessage());
+            if (ex instanceof dev.culprit.config.ConfigException) {
+                return 2;
+            }
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("failure", ex);
             return 1;
         });

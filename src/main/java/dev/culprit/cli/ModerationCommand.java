@@ -1,7 +1,6 @@
 package dev.culprit.cli;
 
 import dev.culprit.config.ConfigException;
-import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.moderation.ModerationWiring;
@@ -47,7 +46,7 @@ abstract class ModerationCommand implements Callable<Integer> {
     }
 
     @Override
-    public final Integer call() {
+    public final Integer call() throws ConfigException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String usage = usageError();
@@ -55,13 +54,7 @@ abstract class ModerationCommand implements Callable<Integer> {
             err.println("culprit " + spec.name() + ": " + usage);
             return 2;
         }
-        CulpritConfig config;
-        try {
-            config = new ConfigLoader().load(global.config());
-        } catch (ConfigException e) {
-            err.println("culprit: " + e.getMessage());
-            return 2;
-        }
+        CulpritConfig config = global.loadConfig();
         if (!createsStore() && config.state().jdbcUrl() == null
                 && !Files.exists(config.state().dir().resolve("culprit.mv.db"))) {
             return noStore(out, err, config.state().dir().toString());
@@ -89,8 +82,8 @@ abstract class ModerationCommand implements Callable<Integer> {
     private static String hint(StoreException e) {
         String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         return m.contains("already in use") || m.contains("locked")
-                ? " (the running service holds the embedded database: stop it first, or give state.jdbc-url with ;AUTO_SERVER=TRUE"
-                        + " or a PostgreSQL database so that commands can share it)"
+                ? " (another process has the embedded database open without sharing it; run the command as the service's"
+                        + " user, or stop the other process)"
                 : "";
     }
 }

@@ -1,7 +1,6 @@
 package dev.culprit.cli;
 
 import dev.culprit.config.ConfigException;
-import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.mail.BatchResult;
@@ -47,19 +46,13 @@ public final class OnceCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws ConfigException {
         PrintWriter err = spec.commandLine().getErr();
         if (options.mbox != null && !options.dryRun) {
             err.println("culprit once: --mbox needs --dry-run");
             return 2;
         }
-        CulpritConfig config;
-        try {
-            config = new ConfigLoader().load(global.config());
-        } catch (ConfigException e) {
-            err.println("culprit: " + e.getMessage());
-            return 2;
-        }
+        CulpritConfig config = global.loadConfig();
         try (DryRunOutput out = DryRunOutput.open(options, spec)) {
             try (ServiceWiring w = ServiceWiring.create(config, processors.create(config), out == null ? null : out.stream(),
                     out == null ? null : out.where(), Secrets.fromEnvironment(), Clock.systemUTC())) {

@@ -3,7 +3,6 @@ package dev.culprit.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.culprit.config.ConfigException;
-import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.model.ParseResult;
 import dev.culprit.parse.LogParser;
@@ -58,16 +57,10 @@ final class ParseCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ConfigException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CulpritConfig config;
-        try {
-            config = new ConfigLoader().load(global.config());
-        } catch (ConfigException e) {
-            err.println("culprit: " + e.getMessage());
-            return 2;
-        }
+        CulpritConfig config = global.loadConfig();
         LogParser parser = new LogParser(config.parse().crashReportLimit());
         JsonFactory jsonFactory = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         int status = 0;

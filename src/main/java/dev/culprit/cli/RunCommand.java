@@ -1,7 +1,6 @@
 package dev.culprit.cli;
 
 import dev.culprit.config.ConfigException;
-import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.ops.OutboxStats;
@@ -53,19 +52,13 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws ConfigException {
         PrintWriter err = spec.commandLine().getErr();
         if (options.mbox != null && !options.dryRun) {
             err.println("culprit run: --mbox needs --dry-run");
             return 2;
         }
-        CulpritConfig config;
-        try {
-            config = new ConfigLoader().load(global.config());
-        } catch (ConfigException e) {
-            err.println("culprit: " + e.getMessage());
-            return 2;
-        }
+        CulpritConfig config = global.loadConfig();
         Optional<String> scheduleProblem = OpsWiring.scheduleProblem(config);
         if (scheduleProblem.isPresent()) {
             err.println("culprit: " + (global.config() == null ? "" : global.config() + ": ") + scheduleProblem.get());

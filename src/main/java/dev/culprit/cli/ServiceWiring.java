@@ -20,8 +20,10 @@ import dev.culprit.spool.SpoolScanner;
 import dev.culprit.store.ClusterMode;
 import dev.culprit.store.Database;
 import dev.culprit.store.Outbox;
+import dev.culprit.store.ServiceLock;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -48,9 +50,12 @@ final class ServiceWiring implements AutoCloseable {
     final CulpritService service;
     /** This process's name in lease columns and, in a cluster, as a Quartz node. */
     final String instance;
+    /** The state directory's service lock, or null (dry run, or a database given by URL). */
+    private final ServiceLock lock;
 
     private ServiceWiring(CulpritConfig config, Database database, Outbox outbox, SpoolDirectory spool, CulpritService service,
-            String instance) {
+            String instance, ServiceLock lock) {
+        this.lock = lock;
         this.config = config;
         this.database = database;
         this.outbox = outbox;
@@ -78,9 +83,25 @@ final class ServiceWiring implements AutoCloseable {
     static ServiceWiring create(CulpritConfig config, LogProcessor processor, OutputStream dryRunOut, String dryRunWhere,
             Secrets secrets, Clock clock, ServiceEvents events) throws StoreException, IOException, ConfigException {
         boolean dryRun = dryRunOut != null;
-        Database db = dryRun ? Database.inMemory()
+        ServiceLock lock = null;
+        if (!dryRun && config.state().jdbcUrl() == null) {
+            Files.createDirectories(config.state().dir());
+            lock = ServiceLock.acquire(config.state().dir());
+        }
+        Database db;
+        try {
+            db = dryRun ? Database.inMemory()
                 : Database.open(config.state(), secrets.read("state.password", config.state().passwordFile(),
                         config.state().passwordEnv()));
+            if (lock != null) {
+                lock.share(config.state().dir().resolve("culprit"));
+            }
+        } catch (StoreException | RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
         String instance = instanceId();
         try {
             if (!dryRun) {
@@ -106,11 +127,15 @@ final class ServiceWiring implements AutoCloseable {
                     moderation.policy(), instance, clock,
                     new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()),
                     events);
-            SpoolScanner scanner = new SpoolScanner(spool, processor, outbox, dryRun, events);
+            SpoolScanner scanner = new SpoolScanner(spool, processor.honouring(moderation.policy()::current), outbox, dryRun,
+                    events);
             return new ServiceWiring(config, db, outbox, spool,
-                    new CulpritService(scanner, deliverer, outbox, events, clock, moderation::afterScan), instance);
+                    new CulpritService(scanner, deliverer, outbox, events, clock, moderation::afterScan), instance, lock);
         } catch (RuntimeException | IOException | ConfigException | StoreException e) {
             db.close();
+            if (lock != null) {
+                lock.close();
+            }
             throw e;
         }
     }
@@ -130,6 +155,9 @@ final class ServiceWiring implements AutoCloseable {
     @Override
     public void close() {
         database.close();
+        if (lock != null) {
+            lock.close();
+        }
         log.debug("store closed");
     }
 }

@@ -1,7 +1,6 @@
 package dev.culprit.cli;
 
 import dev.culprit.config.ConfigException;
-import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.mail.KillSwitch;
@@ -36,16 +35,10 @@ public final class StatusCommand implements Callable<Integer> {
     GlobalOptions global;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ConfigException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CulpritConfig config;
-        try {
-            config = new ConfigLoader().load(global.config());
-        } catch (ConfigException e) {
-            err.println("culprit: " + e.getMessage());
-            return 2;
-        }
+        CulpritConfig config = global.loadConfig();
         Clock clock = Clock.systemUTC();
         KillSwitch kill = new KillSwitch(config.paused(), config.state().dir());
         SpoolDirectory spool = new SpoolDirectory(config.spool(), clock);

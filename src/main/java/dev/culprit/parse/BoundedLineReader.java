@@ -14,7 +14,7 @@ final class BoundedLineReader {
     private final Reader in;
     private final int maxLineLength;
     private final char[] buf = new char[BUFFER_SIZE];
-    private final StringBuilder partial = new StringBuilder();
+    private StringBuilder partial;
     private int pos;
     private int limit;
     private boolean eof;
@@ -32,7 +32,9 @@ final class BoundedLineReader {
     /** The next line without its {@code "\n"}, or null at the end of the input. */
     String readLine() throws IOException {
         droppedChars = 0;
-        partial.setLength(0);
+        if (partial != null) {
+            partial.setLength(0);
+        }
         boolean started = false;
         while (true) {
             if (pos >= limit && !fill()) {
@@ -40,7 +42,7 @@ final class BoundedLineReader {
                     return null;
                 }
                 terminated = false;
-                return partial.toString();
+                return partial == null ? "" : partial.toString();
             }
             started = true;
             int start = pos;
@@ -53,7 +55,7 @@ final class BoundedLineReader {
             if (i < end) {
                 pos = i + 1;
                 terminated = true;
-                if (partial.length() == 0 && droppedChars == 0) {
+                if ((partial == null || partial.length() == 0) && droppedChars == 0) {
                     int len = i - start;
                     if (len > maxLineLength) {
                         droppedChars = len - maxLineLength;
@@ -121,6 +123,9 @@ final class BoundedLineReader {
     }
 
     private void keep(int start, int len) {
+        if (partial == null) {
+            partial = new StringBuilder();
+        }
         int room = maxLineLength - partial.length();
         int take = Math.min(room, len);
         if (take > 0) {

@@ -1,13 +1,17 @@
 package dev.culprit.parse;
 
+import java.util.Arrays;
+
 /**
  * Lines joined with {@code "\n"}, kept up to a character limit; beyond it the text is only
  * counted. Trailing empty lines are not part of the text (a record that ends in {@code "\n"}
- * leaves one behind in the log).
+ * leaves one behind in the log). The text is kept in a plain character array that grows as
+ * needed, so appending a line is one array copy.
  */
 final class BoundedText {
     private final int limit;
-    private final StringBuilder kept = new StringBuilder();
+    private char[] kept = new char[0];
+    private int size;
     private long length;
     private long lines;
     private long pendingBlanks;
@@ -17,14 +21,19 @@ final class BoundedText {
     }
 
     void appendLine(String line) {
-        if (line.isEmpty()) {
+        int len = line.length();
+        if (len == 0) {
             pendingBlanks++;
             return;
         }
-        for (; pendingBlanks > 0; pendingBlanks--) {
-            add("");
+        startLine();
+        length += len;
+        int take = Math.min(limit - size, len);
+        if (take > 0) {
+            ensure(size + take);
+            line.getChars(0, take, kept, size);
+            size += take;
         }
-        add(line);
     }
 
     /** As {@link #appendLine(String)} for the characters {@code b[off, off + len)}. */
@@ -33,40 +42,39 @@ final class BoundedText {
             pendingBlanks++;
             return;
         }
-        for (; pendingBlanks > 0; pendingBlanks--) {
-            add("");
-        }
-        if (lines > 0) {
-            put("\n");
-        }
+        startLine();
         length += len;
-        int room = limit - kept.length();
-        if (room > 0) {
-            kept.append(b, off, Math.min(room, len));
+        int take = Math.min(limit - size, len);
+        if (take > 0) {
+            ensure(size + take);
+            System.arraycopy(b, off, kept, size, take);
+            size += take;
         }
-        lines++;
     }
 
-    private void add(String line) {
-        if (lines > 0) {
-            put("\n");
+    /** Writes the line breaks (and the empty lines held back) before a non-empty line. */
+    private void startLine() {
+        long breaks = (lines > 0 ? 1 : 0) + pendingBlanks;
+        lines += pendingBlanks + 1;
+        pendingBlanks = 0;
+        length += breaks;
+        int take = (int) Math.min(limit - size, breaks);
+        if (take > 0) {
+            ensure(size + take);
+            Arrays.fill(kept, size, size + take, '\n');
+            size += take;
         }
-        put(line);
-        lines++;
     }
 
-    private void put(String s) {
-        length += s.length();
-        int room = limit - kept.length();
-        if (room >= s.length()) {
-            kept.append(s);
-        } else if (room > 0) {
-            kept.append(s, 0, room);
+    private void ensure(int capacity) {
+        if (capacity > kept.length) {
+            int grown = Math.max(capacity, Math.min(limit, Math.max(256, kept.length * 2)));
+            kept = Arrays.copyOf(kept, grown);
         }
     }
 
     String text() {
-        return kept.toString();
+        return new String(kept, 0, size);
     }
 
     /** The length of the whole text, kept or not. */
@@ -75,7 +83,7 @@ final class BoundedText {
     }
 
     boolean truncated() {
-        return length > kept.length();
+        return length > size;
     }
 
     boolean isEmpty() {

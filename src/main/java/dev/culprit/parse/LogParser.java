@@ -28,7 +28,7 @@ public final class LogParser {
      * Binary content shows in the first lines; later ones, and the text of a final crash report or
      * error, are not searched for it.
      */
-    private static final int BINARY_CHECK_LINES = 1_000;
+    private static final int BINARY_CHECK_LINES = 100;
 
     private final int crashReportLimit;
 

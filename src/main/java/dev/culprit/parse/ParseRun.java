@@ -73,6 +73,8 @@ final class ParseRun {
     private BisectionType headerType;
     private BisectionType hintType;
     private boolean headerSeen;
+    private long headerLine;
+    private long hostLine;
 
     // revisions
     private final List<TestedRevision> revisions = new ArrayList<>();
@@ -193,417 +195,32 @@ final class ParseRun {
         if (line.isEmpty()) {
             return;
         }
-        switch (line.charAt(0)) {
-            case 'r' -> {
-                if (line.startsWith("run #")) {
-                    // run #<n>: <verdict>
-                    int colon = line.indexOf(": ", 5);
-                    if (colon > 5 && colon <= 14 && digits(line, 5, colon)) {
-                        verdict(Integer.parseInt(line, 5, colon, 10), line, colon + 2);
-                        return;
-                    }
-                } else if (line.startsWith("representative crash: ")) {
-                    inBlock();
-                    return;
-                } else if (line.startsWith("reproducer seems to be flaky")) {
-                    flaky = true;
-                    inBlock();
-                    return;
-                } else if (line.startsWith("reproducer is flaky")) {
-                    endBlock();
-                    flaky = true;
-                    Matcher m = FLAKY_ESTIMATE.matcher(line);
-                    if (m.find()) {
-                        reproChance = parseDouble(m.group(1));
-                    }
-                    return;
-                } else if (line.startsWith("repro testing failure: ")) {
-                    if (current != null) {
-                        addVerdict(new RunVerdict(RunVerdict.ALL_RUNS, RunVerdict.Kind.INFRA, line.substring(23)));
-                        return;
-                    }
-                } else if (line.startsWith("rewritten commit ")) {
-                    endBlock();
-                    info(line);
-                    return;
-                } else if (line.startsWith("resulting configs: ")) {
-                    endBlock();
-                    minimization();
-                    List<String> l = GoLists.parsePlain(line.substring(19));
-                    if (l != null) {
-                        suspects = capped(l);
-                    }
-                    minOutcome = "resulting configs";
-                    return;
-                } else if (line.startsWith("revision ") && line.endsWith(" crashed and is reachable")) {
-                    endBlock();
-                    return;
-                } else if (line.startsWith("reproducer does not crash the merge base")) {
-                    endBlock();
-                    info(line);
-                    return;
-                }
-            }
-            case 'a' -> {
-                if (line.startsWith("all runs: ")) {
-                    verdict(RunVerdict.ALL_RUNS, line, 10);
-                    return;
-                }
-                if (line.startsWith("accumulated error probability: ")) {
-                    endBlock();
-                    accumulatedErrorProbability = parseDouble(line.substring(31).strip());
-                    return;
-                }
-            }
-            case 'k' -> {
-                if (line.startsWith("kernel signature:")) {
-                    signature(line);
-                    return;
-                }
-                if (line.startsWith("kconfig minimization: ")) {
-                    endBlock();
-                    minimization();
-                    Matcher m = KCONFIG.matcher(line);
-                    if (m.find()) {
-                        minBase = parseInt(m.group(1));
-                        minFull = parseInt(m.group(2));
-                        minDiff = parseInt(m.group(3));
-                    }
-                    return;
-                }
-            }
-            case 'c' -> {
-                if (line.startsWith("compiler: ")) {
-                    if (current != null && current.state == RevisionBuilder.State.DETAILS) {
-                        current.compiler = sameOrCopy(line, 10, lastCompiler);
-                        lastCompiler = current.compiler;
-                        return;
-                    }
-                } else if (line.startsWith("culprit signature:")) {
-                    endBlock();
-                    culpritSignature = hexValue(line.substring(18));
-                    return;
-                } else if (line.startsWith("check whether we can drop unnecessary instrumentation")) {
-                    endBlock();
-                    minimization();
-                    return;
-                } else if (line.startsWith("checking the merge base ")) {
-                    endBlock();
-                    nextPhase = "merge-base";
-                    return;
-                } else if (line.startsWith("config minimization failed")) {
-                    endBlock();
-                    minimization();
-                    minOutcome = line;
-                    info(line);
-                    return;
-                } else if (line.startsWith("crash reproduces with baseline config")) {
-                    endBlock();
-                    minimization();
-                    minOutcome = line;
-                    return;
-                } else if (line.startsWith("crash still not fixed") || line.startsWith("crash still happens")) {
-                    endBlock();
-                    info(line);
-                    return;
-                }
-            }
-            case 't' -> {
-                if (line.startsWith("testing commit ")) {
-                    // testing commit <h>[ with <compiler>| <compiler type>]
-                    if (isHash(line, 15) && (line.length() == 55 || line.charAt(55) == ' ')) {
-                        String compiler = null;
-                        if (line.startsWith(" with ", 55)) {
-                            compiler = sameOrCopy(line, 61, lastCompiler);
-                            lastCompiler = compiler;
-                        }
-                        startRevision(line.substring(15, 55), compiler);
-                        return;
-                    }
-                } else if (line.startsWith("testing release ")) {
-                    endBlock();
-                    hint(BisectionType.CAUSE);
-                    String tag = line.substring(16).strip();
-                    nextPhase = "release";
-                    nextRelease = tag;
-                    if (releasesTested.size() < MAX_LIST) {
-                        releasesTested.add(tag);
-                    }
-                    return;
-                } else if (line.startsWith("testing current HEAD")) {
-                    endBlock();
-                    hint(BisectionType.FIX);
-                    nextPhase = "head";
-                    return;
-                } else if (line.startsWith("trying half: ") || line.startsWith("testing without sub-chunk")) {
-                    endBlock();
-                    minimization();
-                    return;
-                } else if (line.startsWith("testing baseline config failed")
-                        || line.startsWith("testing with generated minimized config")) {
-                    endBlock();
-                    minimization();
-                    minOutcome = line;
-                    return;
-                } else if (line.startsWith("the bug reproduces without the instrumentation")) {
-                    endBlock();
-                    minimization();
-                    dropped = pendingDisabled;
-                    minOutcome = line;
-                    return;
-                } else if (line.startsWith("there was nothing we could disable")) {
-                    endBlock();
-                    minimization();
-                    minOutcome = line;
-                    return;
-                } else if (line.startsWith("the chunk can be dropped")) {
-                    endBlock();
-                    return;
-                } else if (line.startsWith("too many neither good nor bad results")) {
-                    inBlock();
-                    return;
-                } else if (line.startsWith("the bug was not introduced yet")) {
-                    endBlock();
-                    return;
-                }
-            }
-            case 'f' -> {
-                if (line.startsWith("false negative chance: ")) {
-                    inBlock();
-                    return;
-                }
-                if (line.startsWith("failed building ")) {
-                    if (current != null) {
-                        int colon = line.indexOf(": ", 16);
-                        current.startBuildError(colon >= 0 ? line.substring(colon + 2) : line.substring(16));
-                        return;
-                    }
-                } else if (line.startsWith("failed: ")) {
-                    if (current != null) {
-                        addVerdict(new RunVerdict(RunVerdict.ALL_RUNS, RunVerdict.Kind.OTHER, line.substring(8)));
-                        return;
-                    }
-                } else if (line.startsWith("failed to detect ")) {
-                    endBlock();
-                    info(line);
-                    return;
-                } else if (line.startsWith("fetch failed with ")) {
-                    endBlock();
-                    info(line);
-                    return;
-                } else if (line.startsWith("fetch other tags")) {
-                    endBlock();
-                    return;
-                }
-            }
-            case 'p' -> {
-                if (line.startsWith("parent commit ")) {
-                    endBlock();
-                    nextPhase = "parent";
-                    return;
-                }
-                if (line.startsWith("parent ") && line.substring(7).stripLeading().startsWith("signature:")) {
-                    endBlock();
-                    String rest = line.substring(7).stripLeading();
-                    parentSignature = hexValue(rest.substring(10));
-                    return;
-                }
-                if (line.startsWith("previous signature:")) {
-                    endBlock();
-                    parentSignature = hexValue(line.substring(19));
-                    return;
-                }
-                if (line.startsWith("picked ")) {
-                    endBlock();
-                    hint(BisectionType.CAUSE);
-                    return;
-                }
-                if (line.startsWith("proceeding with the original config")) {
-                    endBlock();
-                    return;
-                }
-            }
-            case '#' -> {
-                if (line.startsWith("# git bisect ")) {
-                    // # git bisect <start|good|bad|skip>[ <revision>...]
-                    String command = gitCommand(line, 13);
-                    if (command != null) {
-                        int end = 13 + command.length();
-                        gitStep(command, line, end + 1);
-                        return;
-                    }
-                } else if (line.startsWith("# found config option changes ")) {
-                    endBlock();
-                    minimization();
-                    List<String> l = GoLists.parsePlain(line.substring(30));
-                    if (l != null) {
-                        suspects = capped(l);
-                    }
-                    return;
-                } else if (line.startsWith("# configuration already minimized")
-                        || line.startsWith("# testing with generated minimized config")) {
-                    endBlock();
-                    minimization();
-                    minOutcome = line.substring(2);
-                    return;
-                } else if (line.startsWith("# start config bisection") || line.startsWith("# using config_bisect")
-                        || line.startsWith("# config")) {
-                    endBlock();
-                    minimization();
-                    return;
-                }
-            }
-            case 'B' -> {
-                if (line.startsWith("Bisecting: ")) {
-                    endBlock();
-                    // Bisecting: <n> revision[s] left to test after this (roughly <m> step[s])
-                    int roughly = line.indexOf("(roughly ", 11);
-                    int left = leadingNumber(line, 11);
-                    if (stepCommand != null && left >= 0 && roughly > 0 && line.startsWith(" revision", 11 + digitCount(line, 11))) {
-                        int steps = leadingNumber(line, roughly + 9);
-                        stepLeft = left;
-                        stepSteps = steps >= 0 ? steps : null;
-                    }
-                    return;
-                }
-            }
-            case 'b' -> {
-                if (line.startsWith("bisecting ")) {
-                    Matcher m = BISECTING.matcher(line);
-                    if (m.find()) {
-                        header(m);
-                        return;
-                    }
-                } else if (line.startsWith("building syzkaller on ")) {
-                    if (syzkallerCommit == null) {
-                        syzkallerCommit = line.substring(21).strip();
-                    }
-                    return;
-                } else if (line.startsWith("base config crashes") || line.startsWith("both halves did not crash")) {
-                    endBlock();
-                    minimization();
-                    minOutcome = line;
-                    return;
-                }
-            }
-            case 'R' -> {
-                if (line.startsWith("Reproducer flagged being flaky")) {
-                    endBlock();
-                    flaky = true;
-                    return;
-                }
-            }
-            case 'm' -> {
-                if (line.startsWith("minimized to ")) {
-                    endBlock();
-                    minimization();
-                    Matcher m = MINIMIZED_TO.matcher(line);
-                    if (m.matches()) {
-                        minimizedTo = parseInt(m.group(1));
-                        minOutcome = "minimized to " + m.group(1) + " configs";
-                        if (m.group(2) != null) {
-                            List<String> l = GoLists.parsePlain(m.group(2));
-                            if (l != null) {
-                                suspects = capped(l);
-                            }
-                        }
-                    }
-                    return;
-                }
-                if (line.startsWith("minimizing config failed")) {
-                    endBlock();
-                    minimization();
-                    minOutcome = line;
-                    return;
-                }
-            }
-            case 'M' -> {
-                if (line.startsWith("Minimizing config failed")) {
-                    endBlock();
-                    minimization();
-                    minOutcome = line;
-                    return;
-                }
-            }
-            case 'd' -> {
-                if (line.startsWith("disabling configs for ")) {
-                    endBlock();
-                    Matcher m = DISABLING.matcher(line);
-                    if (m.matches()) {
-                        List<String> l = GoLists.parsePlain(m.group(1));
-                        pendingDisabled = l == null ? List.of() : capped(l);
-                    }
-                    return;
-                }
-                if (line.startsWith("determine whether the revision contains the guilty commit")
-                        || line.startsWith("determining the merge base")) {
-                    endBlock();
-                    return;
-                }
-            }
-            case 'e' -> {
-                if (line.startsWith("ensuring issue is reproducible")) {
-                    endBlock();
-                    return;
-                }
-                if (line.startsWith("expected 1 merge base")) {
-                    endBlock();
-                    info(line);
-                    return;
-                }
-            }
-            case 'u' -> {
-                if (line.startsWith("unable to determine the verdict")) {
-                    inBlock();
-                    return;
-                }
-                if (line.startsWith("unable to test using baseline config")) {
-                    endBlock();
-                    minimization();
-                    minOutcome = line;
-                    return;
-                }
-            }
-            case 'o' -> {
-                if (line.startsWith("only full config crashes")) {
-                    endBlock();
-                    minimization();
-                    minOutcome = line;
-                    return;
-                }
-            }
-            case 'n' -> {
-                if (line.startsWith("no existing result, test the revision")
-                        || line.startsWith("no way to further split")
-                        || line.startsWith("no need to test this chunk")) {
-                    endBlock();
-                    return;
-                }
-            }
-            case 's' -> {
-                if (line.startsWith("split chunk")) {
-                    endBlock();
-                    minimization();
-                    return;
-                }
-            }
-            case 'w' -> {
-                if (line.startsWith("we have reached the limit on predicate runs")) {
-                    endBlock();
-                    minimization();
-                    return;
-                }
-            }
-            case 'H' -> {
-                if (line.startsWith("HEAD had kernel build, boot or test errors")) {
-                    endBlock();
-                    info(line);
-                    return;
-                }
-            }
-            default -> {
-                // no record starts with another character
-            }
+        boolean handled = switch (line.charAt(0)) {
+            case 'r' -> recordR(line);
+            case 'a' -> recordA(line);
+            case 'k' -> recordK(line);
+            case 'c' -> recordC(line);
+            case 't' -> recordT(line);
+            case 'f' -> recordF(line);
+            case 'p' -> recordP(line);
+            case '#' -> recordHash(line);
+            case 'B' -> recordUpperB(line);
+            case 'b' -> recordB(line);
+            case 'R' -> recordUpperR(line);
+            case 'm' -> recordM(line);
+            case 'M' -> recordUpperM(line);
+            case 'd' -> recordD(line);
+            case 'e' -> recordE(line);
+            case 'u' -> recordU(line);
+            case 'o' -> recordO(line);
+            case 'n' -> recordN(line);
+            case 's' -> recordS(line);
+            case 'w' -> recordW(line);
+            case 'H' -> recordUpperH(line);
+            default -> false;
+        };
+        if (handled) {
+            return;
         }
         char c0 = line.charAt(0);
         if ((c0 >= '0' && c0 <= '9' || c0 >= 'a' && c0 <= 'f') && hexRecord(line)) {
@@ -614,10 +231,460 @@ final class ParseRun {
             if (m.matches()) {
                 host = m.group(1);
                 startTime = m.group(2);
+                hostLine = lineNo;
                 return;
             }
         }
         unrecognized(line);
+    }
+
+    private boolean recordR(String line) {
+        if (line.startsWith("run #")) {
+            // run #<n>: <verdict>
+            int colon = line.indexOf(": ", 5);
+            if (colon > 5 && colon <= 14 && digits(line, 5, colon)) {
+                verdict(Integer.parseInt(line, 5, colon, 10), line, colon + 2);
+                return true;
+            }
+        } else if (line.startsWith("representative crash: ")) {
+            inBlock();
+            return true;
+        } else if (line.startsWith("reproducer seems to be flaky")) {
+            flaky = true;
+            inBlock();
+            return true;
+        } else if (line.startsWith("reproducer is flaky")) {
+            endBlock();
+            flaky = true;
+            Matcher m = FLAKY_ESTIMATE.matcher(line);
+            if (m.find()) {
+                reproChance = parseDouble(m.group(1));
+            }
+            return true;
+        } else if (line.startsWith("repro testing failure: ")) {
+            if (current != null) {
+                addVerdict(new RunVerdict(RunVerdict.ALL_RUNS, RunVerdict.Kind.INFRA, line.substring(23)));
+                return true;
+            }
+        } else if (line.startsWith("rewritten commit ")) {
+            endBlock();
+            info(line);
+            return true;
+        } else if (line.startsWith("resulting configs: ")) {
+            endBlock();
+            minimization();
+            List<String> l = GoLists.parsePlain(line.substring(19));
+            if (l != null) {
+                suspects = capped(l);
+            }
+            minOutcome = "resulting configs";
+            return true;
+        } else if (line.startsWith("revision ") && line.endsWith(" crashed and is reachable")) {
+            endBlock();
+            return true;
+        } else if (line.startsWith("reproducer does not crash the merge base")) {
+            endBlock();
+            info(line);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordA(String line) {
+        if (line.startsWith("all runs: ")) {
+            verdict(RunVerdict.ALL_RUNS, line, 10);
+            return true;
+        }
+        if (line.startsWith("accumulated error probability: ")) {
+            endBlock();
+            accumulatedErrorProbability = parseDouble(line.substring(31).strip());
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordK(String line) {
+        if (line.startsWith("kernel signature:")) {
+            signature(line);
+            return true;
+        }
+        if (line.startsWith("kconfig minimization: ")) {
+            endBlock();
+            minimization();
+            Matcher m = KCONFIG.matcher(line);
+            if (m.find()) {
+                minBase = parseInt(m.group(1));
+                minFull = parseInt(m.group(2));
+                minDiff = parseInt(m.group(3));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordC(String line) {
+        if (line.startsWith("compiler: ")) {
+            if (current != null && current.state == RevisionBuilder.State.DETAILS) {
+                current.compiler = compiler(line, 10);
+                lastCompiler = current.compiler;
+                return true;
+            }
+        } else if (line.startsWith("culprit signature:")) {
+            endBlock();
+            culpritSignature = hexValue(line.substring(18));
+            return true;
+        } else if (line.startsWith("check whether we can drop unnecessary instrumentation")) {
+            endBlock();
+            minimization();
+            return true;
+        } else if (line.startsWith("checking the merge base ")) {
+            endBlock();
+            nextPhase = "merge-base";
+            return true;
+        } else if (line.startsWith("config minimization failed")) {
+            endBlock();
+            minimization();
+            minOutcome = line;
+            info(line);
+            return true;
+        } else if (line.startsWith("crash reproduces with baseline config")) {
+            endBlock();
+            minimization();
+            minOutcome = line;
+            return true;
+        } else if (line.startsWith("crash still not fixed") || line.startsWith("crash still happens")) {
+            endBlock();
+            info(line);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordT(String line) {
+        if (line.startsWith("testing commit ")) {
+            // testing commit <h>[ with <compiler>| <compiler type>]
+            if (isHash(line, 15) && (line.length() == 55 || line.charAt(55) == ' ')) {
+                String compiler = null;
+                if (line.startsWith(" with ", 55)) {
+                    compiler = compiler(line, 61);
+                    lastCompiler = compiler;
+                }
+                startRevision(line.substring(15, 55), compiler);
+                return true;
+            }
+        } else if (line.startsWith("testing release ")) {
+            endBlock();
+            hint(BisectionType.CAUSE);
+            String tag = line.substring(16).strip();
+            nextPhase = "release";
+            nextRelease = tag;
+            if (releasesTested.size() < MAX_LIST) {
+                releasesTested.add(tag);
+            }
+            return true;
+        } else if (line.startsWith("testing current HEAD")) {
+            endBlock();
+            hint(BisectionType.FIX);
+            nextPhase = "head";
+            return true;
+        } else if (line.startsWith("trying half: ") || line.startsWith("testing without sub-chunk")) {
+            endBlock();
+            minimization();
+            return true;
+        } else if (line.startsWith("testing baseline config failed")
+                || line.startsWith("testing with generated minimized config")) {
+            endBlock();
+            minimization();
+            minOutcome = line;
+            return true;
+        } else if (line.startsWith("the bug reproduces without the instrumentation")) {
+            endBlock();
+            minimization();
+            dropped = pendingDisabled;
+            minOutcome = line;
+            return true;
+        } else if (line.startsWith("there was nothing we could disable")) {
+            endBlock();
+            minimization();
+            minOutcome = line;
+            return true;
+        } else if (line.startsWith("the chunk can be dropped")) {
+            endBlock();
+            return true;
+        } else if (line.startsWith("too many neither good nor bad results")) {
+            inBlock();
+            return true;
+        } else if (line.startsWith("the bug was not introduced yet")) {
+            endBlock();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordF(String line) {
+        if (line.startsWith("false negative chance: ")) {
+            inBlock();
+            return true;
+        }
+        if (line.startsWith("failed building ")) {
+            if (current != null) {
+                int colon = line.indexOf(": ", 16);
+                current.startBuildError(colon >= 0 ? line.substring(colon + 2) : line.substring(16));
+                return true;
+            }
+        } else if (line.startsWith("failed: ")) {
+            if (current != null) {
+                addVerdict(new RunVerdict(RunVerdict.ALL_RUNS, RunVerdict.Kind.OTHER, line.substring(8)));
+                return true;
+            }
+        } else if (line.startsWith("failed to detect ")) {
+            endBlock();
+            info(line);
+            return true;
+        } else if (line.startsWith("fetch failed with ")) {
+            endBlock();
+            info(line);
+            return true;
+        } else if (line.startsWith("fetch other tags")) {
+            endBlock();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordP(String line) {
+        if (line.startsWith("parent commit ")) {
+            endBlock();
+            nextPhase = "parent";
+            return true;
+        }
+        if (line.startsWith("parent ") && line.substring(7).stripLeading().startsWith("signature:")) {
+            endBlock();
+            String rest = line.substring(7).stripLeading();
+            parentSignature = hexValue(rest.substring(10));
+            return true;
+        }
+        if (line.startsWith("previous signature:")) {
+            endBlock();
+            parentSignature = hexValue(line.substring(19));
+            return true;
+        }
+        if (line.startsWith("picked ")) {
+            endBlock();
+            hint(BisectionType.CAUSE);
+            return true;
+        }
+        if (line.startsWith("proceeding with the original config")) {
+            endBlock();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordHash(String line) {
+        if (line.startsWith("# git bisect ")) {
+            // # git bisect <start|good|bad|skip>[ <revision>...]
+            String command = gitCommand(line, 13);
+            if (command != null) {
+                int end = 13 + command.length();
+                gitStep(command, line, end + 1);
+                return true;
+            }
+        } else if (line.startsWith("# found config option changes ")) {
+            endBlock();
+            minimization();
+            List<String> l = GoLists.parsePlain(line.substring(30));
+            if (l != null) {
+                suspects = capped(l);
+            }
+            return true;
+        } else if (line.startsWith("# configuration already minimized")
+                || line.startsWith("# testing with generated minimized config")) {
+            endBlock();
+            minimization();
+            minOutcome = line.substring(2);
+            return true;
+        } else if (line.startsWith("# start config bisection") || line.startsWith("# using config_bisect")
+                || line.startsWith("# config")) {
+            endBlock();
+            minimization();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordUpperB(String line) {
+        if (line.startsWith("Bisecting: ")) {
+            endBlock();
+            // Bisecting: <n> revision[s] left to test after this (roughly <m> step[s])
+            int roughly = line.indexOf("(roughly ", 11);
+            int left = leadingNumber(line, 11);
+            if (stepCommand != null && left >= 0 && roughly > 0 && line.startsWith(" revision", 11 + digitCount(line, 11))) {
+                int steps = leadingNumber(line, roughly + 9);
+                stepLeft = left;
+                stepSteps = steps >= 0 ? steps : null;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordB(String line) {
+        if (line.startsWith("bisecting ")) {
+            Matcher m = BISECTING.matcher(line);
+            if (m.find()) {
+                header(m);
+                return true;
+            }
+        } else if (line.startsWith("building syzkaller on ")) {
+            if (syzkallerCommit == null) {
+                syzkallerCommit = line.substring(21).strip();
+            }
+            return true;
+        } else if (line.startsWith("base config crashes") || line.startsWith("both halves did not crash")) {
+            endBlock();
+            minimization();
+            minOutcome = line;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordUpperR(String line) {
+        if (line.startsWith("Reproducer flagged being flaky")) {
+            endBlock();
+            flaky = true;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordM(String line) {
+        if (line.startsWith("minimized to ")) {
+            endBlock();
+            minimization();
+            Matcher m = MINIMIZED_TO.matcher(line);
+            if (m.matches()) {
+                minimizedTo = parseInt(m.group(1));
+                minOutcome = "minimized to " + m.group(1) + " configs";
+                if (m.group(2) != null) {
+                    List<String> l = GoLists.parsePlain(m.group(2));
+                    if (l != null) {
+                        suspects = capped(l);
+                    }
+                }
+            }
+            return true;
+        }
+        if (line.startsWith("minimizing config failed")) {
+            endBlock();
+            minimization();
+            minOutcome = line;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordUpperM(String line) {
+        if (line.startsWith("Minimizing config failed")) {
+            endBlock();
+            minimization();
+            minOutcome = line;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordD(String line) {
+        if (line.startsWith("disabling configs for ")) {
+            endBlock();
+            Matcher m = DISABLING.matcher(line);
+            if (m.matches()) {
+                List<String> l = GoLists.parsePlain(m.group(1));
+                pendingDisabled = l == null ? List.of() : capped(l);
+            }
+            return true;
+        }
+        if (line.startsWith("determine whether the revision contains the guilty commit")
+                || line.startsWith("determining the merge base")) {
+            endBlock();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordE(String line) {
+        if (line.startsWith("ensuring issue is reproducible")) {
+            endBlock();
+            return true;
+        }
+        if (line.startsWith("expected 1 merge base")) {
+            endBlock();
+            info(line);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordU(String line) {
+        if (line.startsWith("unable to determine the verdict")) {
+            inBlock();
+            return true;
+        }
+        if (line.startsWith("unable to test using baseline config")) {
+            endBlock();
+            minimization();
+            minOutcome = line;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordO(String line) {
+        if (line.startsWith("only full config crashes")) {
+            endBlock();
+            minimization();
+            minOutcome = line;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordN(String line) {
+        if (line.startsWith("no existing result, test the revision")
+                || line.startsWith("no way to further split")
+                || line.startsWith("no need to test this chunk")) {
+            endBlock();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordS(String line) {
+        if (line.startsWith("split chunk")) {
+            endBlock();
+            minimization();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordW(String line) {
+        if (line.startsWith("we have reached the limit on predicate runs")) {
+            endBlock();
+            minimization();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean recordUpperH(String line) {
+        if (line.startsWith("HEAD had kernel build, boot or test errors")) {
+            endBlock();
+            info(line);
+            return true;
+        }
+        return false;
     }
 
     /** {@code <h> is the first bad commit} and {@code <h>/<title> is a merge base}. */
@@ -667,6 +734,7 @@ final class ParseRun {
             return;
         }
         headerSeen = true;
+        headerLine = lineNo;
         headerType = t;
         String start = m.group(2);
         if (start.matches(HEX40)) {
@@ -749,8 +817,10 @@ final class ParseRun {
             return;
         }
         List<RunVerdict> vs = current.verdicts;
-        RunVerdict v = toVerdict(run, line, from, vs.isEmpty() ? null : vs.get(vs.size() - 1));
-        if (verdictCount >= SHARE_AFTER && !v.detail().isEmpty()) {
+        // past the first verdicts, repeated titles are kept once (bounded memory for huge logs)
+        boolean share = verdictCount >= SHARE_AFTER;
+        RunVerdict v = toVerdict(run, line, from, share && !vs.isEmpty() ? vs.get(vs.size() - 1) : null);
+        if (share && !v.detail().isEmpty()) {
             v = new RunVerdict(v.run(), v.kind(), shared(v.detail()));
         }
         addVerdict(v);
@@ -1108,6 +1178,24 @@ final class ParseRun {
             problem(resultLine, "the result speaks of a " + resultType.id() + " bisection, the header of a "
                     + headerType.id() + " bisection");
         }
+        if (!lastLineTerminated && lineNo > 0) {
+            // the log ends in the middle of its last line: what that line says is incomplete
+            if (headerLine == lineNo) {
+                problem(lineNo, "the \"bisecting\" line is cut: the start commit is unknown");
+                startCommit = null;
+            }
+            if (hostLine == lineNo) {
+                host = null;
+                startTime = null;
+            }
+            if (summaryLine == lineNo) {
+                problem(lineNo, "the \"revisions tested\" line is cut");
+                revisionsTested = null;
+                totalTime = null;
+                buildTime = null;
+                testTime = null;
+            }
+        }
         if (!lastLineTerminated && resultLine == lineNo
                 && (resultKind == ResultKind.CULPRIT || resultKind == ResultKind.INCONCLUSIVE || resultKind == ResultKind.NOT_FOUND)) {
             problem(resultLine, "the result line is cut: the log ends in the middle of it");
@@ -1202,6 +1290,11 @@ final class ParseRun {
             problem(lineNo, "not a number: " + abbreviate(text));
             return null;
         }
+    }
+
+    /** The compiler named from {@code from} on; in a long log, one copy of each. */
+    private String compiler(String line, int from) {
+        return revisions.size() < SHARE_AFTER ? line.substring(from) : sameOrCopy(line, from, lastCompiler);
     }
 
     /** {@code line} from {@code from} on, as {@code previous} when it is the same text. */

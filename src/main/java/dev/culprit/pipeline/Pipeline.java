@@ -62,6 +62,7 @@ public final class Pipeline {
     private final RecipientResolver resolver;
     private final RecipientSettings recipientSettings;
     private final OptOutSource optOuts;
+    private final TemplateLoader templates;
     private final Renderer renderer;
     private final DataModel dataModel;
     private final MessageComposer composer = new MessageComposer();
@@ -84,6 +85,7 @@ public final class Pipeline {
         this.recipientSettings = config.recipients();
         this.resolver = recipientSettings.resolver();
         this.optOuts = optOuts;
+        this.templates = templates;
         this.renderer = new Renderer(templates);
         this.dataModel = new DataModel(config.render());
         this.parser = new LogParser(config.parse().crashReportLimit());
@@ -111,6 +113,23 @@ public final class Pipeline {
         }
         OptOutFile file = new OptOutFile(Path.of(config.recipients().optOutFile()));
         return file::read;
+    }
+
+    /**
+     * This pipeline, with {@code more} opt-outs honoured besides its own (the store's list, read
+     * for every mail).
+     */
+    public Pipeline withMoreOptOuts(OptOutSource more) {
+        OptOutSource own = optOuts;
+        return new Pipeline(config, clock, templates, () -> {
+            OptOuts a = own.current();
+            OptOuts b = more.current();
+            java.util.Set<String> addresses = new java.util.HashSet<>(a.addresses());
+            addresses.addAll(b.addresses());
+            java.util.Set<String> domains = new java.util.HashSet<>(a.domains());
+            domains.addAll(b.domains());
+            return new OptOuts(addresses, domains);
+        });
     }
 
     public Renderer renderer() {

@@ -7,12 +7,14 @@ import dev.culprit.model.Outcome;
 import dev.culprit.model.ParseResult;
 import dev.culprit.model.PreparedMail;
 import dev.culprit.model.Sidecar;
+import dev.culprit.recipients.OptOuts;
 import dev.culprit.spool.LogProcessor;
 import dev.culprit.spool.LogRejectedException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * The spool's log processor: the sidecar is read strictly, the log parsed, then the {@link Pipeline}.
@@ -54,5 +56,16 @@ public final class PipelineLogProcessor implements LogProcessor {
         } catch (PrepareException e) {
             throw new LogRejectedException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public LogProcessor honouring(Supplier<OptOuts> current) {
+        return new PipelineLogProcessor(pipeline.withMoreOptOuts(() -> {
+            try {
+                return current.get();
+            } catch (IllegalStateException e) {
+                throw new ConfigException(e.getMessage(), e);
+            }
+        }));
     }
 }

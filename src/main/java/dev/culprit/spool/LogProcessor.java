@@ -1,5 +1,8 @@
 package dev.culprit.spool;
 
+import dev.culprit.recipients.OptOuts;
+import java.util.function.Supplier;
+
 import dev.culprit.model.PreparedMail;
 
 /**
@@ -16,4 +19,14 @@ public interface LogProcessor {
      *     {@code failed/} with the exception's message as its reason
      */
     PreparedMail prepare(String name, byte[] log, byte[] sidecar) throws LogRejectedException;
+
+    /**
+     * This processor, also honouring the opt-outs that {@code current} returns when it addresses a
+     * mail (the store's, which the processor cannot reach when it is built). {@code current}
+     * throws {@link IllegalStateException} when it cannot read them. Processors that address no
+     * mail return themselves.
+     */
+    default LogProcessor honouring(Supplier<OptOuts> current) {
+        return this;
+    }
 }

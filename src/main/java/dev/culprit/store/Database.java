@@ -18,7 +18,10 @@ import org.flywaydb.core.api.FlywayException;
 public final class Database implements AutoCloseable {
     /** What differs between the databases the store runs on. */
     public enum Dialect {
-        /** Embedded H2: one process owns the file, so whatever is in {@code sending} is abandoned on open. */
+        /**
+         * Embedded H2: one service process owns the file (the operator's commands may share it,
+         * but claim nothing), so whatever is in {@code sending} is abandoned on open.
+         */
         H2(true),
         /** H2 reached over TCP or in auto-server mode: other processes may hold leases. */
         H2_SHARED(false),
@@ -78,7 +81,17 @@ public final class Database implements AutoCloseable {
                 throw new StoreException("cannot create the state directory " + settings.dir() + ": " + e.getMessage(), e);
             }
         }
-        return open(settings.effectiveJdbcUrl(), settings.username(), password);
+        if (settings.jdbcUrl() == null && ServiceLock.heldElsewhere(settings.dir())) {
+            // the running service has the embedded file open and shares it on loopback
+            return open(ServiceLock.sharedUrl(settings.dir()), settings.username(), password);
+        }
+        Database db = open(settings.effectiveJdbcUrl(), settings.username(), password);
+        if (settings.jdbcUrl() == null) {
+            // the embedded default is shared with the operator's commands only; of the services,
+            // one at a time holds the state directory's ServiceLock
+            return new Database(db.dataSource, Dialect.H2, db.url);
+        }
+        return db;
     }
 
     /** A private in-memory database, gone when closed: the store of a dry run. */

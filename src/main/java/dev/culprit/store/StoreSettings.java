@@ -49,6 +49,8 @@ public record StoreSettings(Path dir, String jdbcUrl, String username, String pa
         // WRITE_DELAY=0: a commit reaches the file before the log moves on, so a killed process
         // loses nothing it had committed. DB_CLOSE_ON_EXIT=FALSE: the service closes the database
         // itself after the current send has finished.
+        // The operator's commands reach it while the service has it open through the service's
+        // loopback server (see ServiceLock).
         return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("culprit") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 }

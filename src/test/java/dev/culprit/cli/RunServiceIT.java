@@ -88,6 +88,17 @@ class RunServiceIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    private record Result(int code, String out, String err) {}
+
+    private static Result culprit(String... args) {
+        picocli.CommandLine cl = Main.newCommandLine();
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        return new Result(cl.execute(args), out.toString(), err.toString());
+    }
+
     @Test
     void servesMetricsAndHealthWhileRunningAndStopsCleanlyOnSigterm() throws Exception {
         int[] port = {0};
@@ -105,6 +116,17 @@ class RunServiceIT {
                 .contains("culprit_outbox_pending 0.0")
                 .containsPattern("culprit_scan_last_completed_timestamp_seconds \\d\\.\\d+E9"));
         assertThat(dir.resolve("spool/failed/4711.log")).exists();
+
+        // the operator's commands share the embedded store with the running service; a second service does not
+        Path configFile = dir.resolve("culprit.yaml");
+        Result status = culprit("status", "--config", configFile.toString());
+        assertThat(status.code()).as(status.err()).isZero();
+        assertThat(status.out()).contains("pending");
+        Result held = culprit("held", "--config", configFile.toString());
+        assertThat(held.code()).as(held.err()).isZero();
+        Result second = culprit("once", "--config", configFile.toString());
+        assertThat(second.code()).isEqualTo(1);
+        assertThat(second.err()).contains("another culprit service (run or once) is using " + dir.resolve("state"));
 
         HttpResponse<String> health = get(port[0], "/health");
         assertThat(health.statusCode()).isEqualTo(200);

@@ -307,6 +307,20 @@ class ModerationIT {
     }
 
     @Test
+    void aStoredOptOutKeepsTheAddressOutOfTheBodyOfLaterMailsToo() throws Exception {
+        assertThat(cli("opt-out", MAINTAINER).code()).isZero();
+        Logs.drop(spool(), "found.log", Logs.culprit(12, List.of(MAINTAINER, "other@example.net"), List.of(LIST)));
+
+        Run once = cli("once");
+
+        assertThat(once.code()).as(once.err()).isZero();
+        assertThat(greenMail.waitForIncomingEmail(WAIT, 2)).isTrue();
+        assertThat(inbox(MAINTAINER)).isEmpty();
+        String body = GreenMailUtil.getBody(inbox("other@example.net").get(0));
+        assertThat(body).contains("other@example.net").doesNotContain(MAINTAINER);
+    }
+
+    @Test
     void anAddressAddedToTheOptOutFileAfterQueueingLeavesEnvelopeAndHeaders() throws Exception {
         Path optOutFile = dir.resolve("opt-out.txt");
         configFile = Bot.writeConfig(dir, greenMail.getSmtp().getPort(), "recipients:\n  opt-out-file: " + optOutFile + "\n");

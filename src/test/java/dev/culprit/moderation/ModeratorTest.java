@@ -1,5 +1,9 @@
 package dev.culprit.moderation;
 
+import dev.culprit.store.OptOutList;
+
+import java.time.Clock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -176,5 +180,25 @@ class ModeratorTest {
         assertThatThrownBy(() -> policy.suppressed(List.of(someone), Set.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("cannot read the stored opt-out list: ");
+    }
+
+    @Test
+    void theSendTimePolicyDropsNewOptOutsTheDenyListAndStoredDomains() throws Exception {
+        Path optOut = dir.resolve("opt-out");
+        Files.writeString(optOut, "viro@zeniv.linux.org.uk\n");
+        CulpritConfig withLists = Bot.load(Bot.writeConfig(dir, 2525,
+                "recipients:\n  opt-out-file: " + optOut + "\n  deny: [\"*@blocked.example\"]\n"));
+        try (Bot b = new Bot(withLists)) {
+            new OptOutList(b.outbox, Clock.systemUTC()).add("suse.cz", "asked by mail");
+            List<Recipient> stored = List.of(
+                    new Recipient("sandeen@redhat.com", null, Recipient.Field.TO, List.of("author")),
+                    new Recipient("viro@zeniv.linux.org.uk", null, Recipient.Field.TO, List.of("maintainer")),
+                    new Recipient("jack@suse.cz", null, Recipient.Field.CC, List.of("cc")),
+                    new Recipient("x@blocked.example", null, Recipient.Field.CC, List.of("cc")));
+            assertThat(b.moderation.policy().suppressed(stored, Set.of())).containsExactly(
+                    Map.entry("viro@zeniv.linux.org.uk", "opted out"),
+                    Map.entry("jack@suse.cz", "opted out (domain suse.cz)"),
+                    Map.entry("x@blocked.example", "on the deny list (*@blocked.example)"));
+        }
     }
 }

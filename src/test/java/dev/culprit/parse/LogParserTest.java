@@ -396,6 +396,15 @@ class LogParserTest {
     }
 
     @Test
+    void doesNotTrustAHeaderLineCutInTheMiddle() {
+        ParseResult result = parser.parse("bisecting cause commit starting from " + A.substring(0, 18));
+        assertThat(result.report().startCommit()).isNull();
+        assertThat(result.report().type()).isEqualTo(BisectionType.CAUSE);
+        assertThat(result.problems()).extracting(Problem::toString)
+                .contains("1: the \"bisecting\" line is cut: the start commit is unknown");
+    }
+
+    @Test
     void readsTheResultAfterTheLastSummaryLine() {
         ParseResult result = parser.parse("""
                 bisecting cause commit starting from %1$s

@@ -108,20 +108,4 @@ class PipelineTest {
                 .isInstanceOf(LogRejectedException.class)
                 .hasMessageStartingWith("4711.log.json: message-id: not a Message-ID like <id@host>: \"nope\"");
     }
-
-    @Test
-    void sendTimePolicyDropsNewOptOutsDenyListAndStoredDomains() throws Exception {
-        Path optOut = dir.resolve("opt-out");
-        Files.writeString(optOut, "viro@zeniv.linux.org.uk\n");
-        PolicyAtSend policy = PolicyAtSend.of(config("recipients:\n  opt-out-file: " + optOut + "\n  deny: [\"*@blocked.example\"]\n").recipients());
-        List<Recipient> stored = List.of(
-                new Recipient("sandeen@redhat.com", null, Field.TO, List.of("author")),
-                new Recipient("viro@zeniv.linux.org.uk", null, Field.TO, List.of("maintainer")),
-                new Recipient("jack@suse.cz", null, Field.CC, List.of("cc")),
-                new Recipient("x@blocked.example", null, Field.CC, List.of("cc")));
-        assertThat(policy.suppressed(stored, Set.of("suse.cz"))).containsExactly(
-                Map.entry("viro@zeniv.linux.org.uk", "opted out"),
-                Map.entry("jack@suse.cz", "opted out (domain suse.cz)"),
-                Map.entry("x@blocked.example", "on the deny list (*@blocked.example)"));
-    }
 }
