@@ -227,6 +227,17 @@ final class ClusterHarness implements AutoCloseable {
         }
     }
 
+    /** What is left in inbox/, work/ and failed/ (sidecars not counted), for a failure message. */
+    List<String> leftovers() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String folder : List.of("inbox", "work", "failed")) {
+            try (Stream<Path> s = Files.list(spool.resolve(folder))) {
+                s.filter(p -> !p.getFileName().toString().endsWith(".json")).map(p -> folder + "/" + p.getFileName()).sorted().forEach(out::add);
+            }
+        }
+        return out;
+    }
+
     /** Each node's log, for a failure message. */
     String logs() {
         StringBuilder b = new StringBuilder();

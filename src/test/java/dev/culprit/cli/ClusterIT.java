@@ -108,7 +108,7 @@ class ClusterIT {
             assertThat(byId.values()).as("no mail twice" + h.logs()).allMatch(n -> n == 1);
             assertThat(h.count("select count(*) from outbox where state = 'sent'")).isEqualTo(LOGS);
             assertThat(h.files("done")).isEqualTo(LOGS);
-            assertThat(h.files("inbox") + h.files("work") + h.files("failed")).isZero();
+            assertThat(h.files("inbox") + h.files("work") + h.files("failed")).as("left in the spool: %s%s", h.leftovers(), h.logs()).isZero();
             long nodesThatWorked = nodes.stream().filter(n -> n.log().contains("sent to 1 recipient(s)")
                     || n.log().contains("queued for 1 recipient(s)")).count();
             System.out.printf("cluster: %d logs through 3 instances in %.1f s (%.1f mails/s); %d of 3 instances ran jobs%n",
@@ -157,7 +157,7 @@ class ClusterIT {
             assertThat(total - LOGS).as("at most one duplicate for the one kill, under the same Message-ID").isLessThanOrEqualTo(1);
             assertThat(h.count("select count(*) from outbox where state = 'sent'")).isEqualTo(LOGS);
             assertThat(h.files("done")).isEqualTo(LOGS);
-            assertThat(h.files("inbox") + h.files("work") + h.files("failed")).isZero();
+            assertThat(h.files("inbox") + h.files("work") + h.files("failed")).as("left in the spool: %s%s", h.leftovers(), h.logs()).isZero();
             System.out.printf("cluster failover: %s killed with SIGKILL after %d mails; first mail from another instance"
                     + " %.1f s later; %d duplicate(s)%n", victim[0].name(), atKill,
                     Duration.between(killedAt, firstAfter).toMillis() / 1000.0, total - LOGS);

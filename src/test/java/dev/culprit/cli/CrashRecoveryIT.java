@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.culprit.testing.GreenMailSetups;
 import dev.culprit.testing.TestLogs;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -14,10 +15,13 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -76,10 +80,10 @@ class CrashRecoveryIT {
             // stored, the others while mails are being sent
             if (k % 2 == 0 && count(spool.resolve("done")) < LOGS - 20) {
                 long target = count(spool.resolve("done")) + 1 + random.nextInt(20);
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1)).until(() -> count(spool.resolve("done")) >= target);
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(1)).until(() -> count(spool.resolve("done")) >= target);
             } else {
                 int target = Math.min(LOGS - 1, distinct() + 1 + random.nextInt(30));
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1)).until(() -> distinct() >= target);
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(1)).until(() -> distinct() >= target);
             }
             Thread.sleep(random.nextInt(30));
             assertThat(p.isAlive()).as("child %d ended by itself; see %s", k, dir.resolve("kill-" + k + ".err")).isTrue();
@@ -88,20 +92,24 @@ class CrashRecoveryIT {
         }
         long restart = System.nanoTime();
         Process last = child(config, "final");
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100)).until(() -> distinct() == LOGS);
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> distinct() == LOGS);
         long recoveryMillis = (System.nanoTime() - restart) / 1_000_000;
 
         last.destroy();
-        assertThat(last.waitFor(30, TimeUnit.SECONDS)).as("exits on SIGTERM").isTrue();
+        assertThat(last.waitFor(2, TimeUnit.MINUTES)).as("exits on SIGTERM").isTrue();
         assertThat(Files.readString(dir.resolve("final.err"))).contains("stopped");
 
         Map<String, Integer> perMessageId = perMessageId();
         int duplicates = greenMail.getReceivedMessages().length - LOGS;
         System.out.printf("crash recovery: seed %d, killed after %s; final run finished the rest in %d ms; %d duplicate(s)%n",
                 seed, killedAt, recoveryMillis, duplicates);
-        assertThat(perMessageId).hasSize(LOGS);
-        assertThat(duplicates).isBetween(0, KILLS);
-        assertThat(perMessageId.values()).allMatch(n -> n <= 2);
+        assertThat(perMessageId).as("every result mailed, each under a Message-ID of its own").hasSize(LOGS);
+        // a mail the server took but the killed process had not yet recorded as sent is sent again
+        // after the restart: one duplicate per kill at most; the same mail may be in flight at two
+        // consecutive kills, so a mail may arrive more than twice, but always as the same message
+        assertThat(duplicates).as("at most one duplicate per kill (%d kills)", KILLS).isBetween(0, KILLS);
+        assertThat(messageIdsPerResult()).as("one result per log").hasSize(LOGS)
+                .allSatisfy((recipients, ids) -> assertThat(ids).as("Message-IDs of the copies of the mail to %s", recipients).hasSize(1));
         assertThat(count(spool.resolve("done"))).isEqualTo(LOGS);
         assertThat(count(spool.resolve("inbox")) + count(spool.resolve("work")) + count(spool.resolve("failed"))).isZero();
     }
@@ -119,6 +127,20 @@ class CrashRecoveryIT {
 
     private int distinct() {
         return perMessageId().size();
+    }
+
+    /** The Message-IDs received per result; each log mails its own recipient, so recipients name the result. */
+    private Map<String, Set<String>> messageIdsPerResult() {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            try {
+                String recipients = Arrays.stream(m.getAllRecipients()).map(Address::toString).sorted().toList().toString();
+                out.computeIfAbsent(recipients, r -> new TreeSet<>()).add(m.getMessageID());
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
     }
 
     private Map<String, Integer> perMessageId() {
