@@ -52,6 +52,8 @@ public final class Deliverer {
     private final ServiceEvents events;
     private int setupFailures;
     private String lastPause;
+    /** The SMTP connection, kept open from one batch to the next of one delivery run. */
+    private MailTransport.Connection connection;
 
     public Deliverer(Outbox outbox, MailTransport transport, DeliverySettings settings, Duration lease,
             KillSwitch killSwitch, SendTimePolicy policy, String owner, Clock clock, Backoff backoff) {
@@ -74,8 +76,23 @@ public final class Deliverer {
         this.backoff = backoff;
     }
 
-    /** One batch: at most {@code batch-size} mails over one connection. */
+    /** One batch: at most {@code batch-size} mails over one connection, closed at the end. */
     public BatchResult deliverBatch(BooleanSupplier stopping) throws StoreException {
+        try {
+            return deliverBatchKeepingConnection(stopping);
+        } finally {
+            closeConnection();
+        }
+    }
+
+    /**
+     * One batch as {@link #deliverBatch}, but a connection that worked to the end of the batch
+     * stays open for the next one (checked before it is used again), so that a delivery run of
+     * several batches opens one connection. The caller closes it with {@link #closeConnection()}
+     * when the run ends. A batch that stopped early (setup problem, server unreachable, stopping)
+     * closes it at once.
+     */
+    public BatchResult deliverBatchKeepingConnection(BooleanSupplier stopping) throws StoreException {
         Optional<String> pause = killSwitch.reason();
         if (pause.isPresent()) {
             notePause("delivery paused: " + pause.get());
@@ -92,12 +109,23 @@ public final class Deliverer {
             return BatchResult.EMPTY;
         }
         Batch b = new Batch(mails, setup.isPresent());
+        boolean keep = false;
         try {
-            b.run(stopping);
+            keep = b.run(stopping);
         } finally {
-            b.closeConnection();
+            if (!keep) {
+                closeConnection();
+            }
         }
         return b.result();
+    }
+
+    /** Closes the connection kept open by {@link #deliverBatchKeepingConnection}, if any. */
+    public void closeConnection() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
     }
 
     private void notePause(String why) {
@@ -112,7 +140,6 @@ public final class Deliverer {
         private final List<OutboxMail> mails;
         private boolean hadSetupProblem;
         private boolean restHandled;
-        private MailTransport.Connection connection;
         private long sentThisHour;
         private Set<String> optedOut;
         private final Map<String, Long> personalToday = new HashMap<>();
@@ -127,7 +154,12 @@ public final class Deliverer {
             this.hadSetupProblem = hadSetupProblem;
         }
 
-        void run(BooleanSupplier stopping) throws StoreException {
+        /** Returns whether the batch went through to its end, so that its connection may serve the next batch. */
+        boolean run(BooleanSupplier stopping) throws StoreException {
+            if (connection != null && !connection.isOpen()) {
+                // kept from the previous batch, closed by the server since
+                closeConnection();
+            }
             sentThisHour = outbox.mailsSentSince(clock.instant().minus(HOUR));
             // what the checks of each mail need, read once per batch and kept up to date below
             List<String> addresses = mails.stream().flatMap(m -> m.pendingRecipients().stream())
@@ -141,7 +173,7 @@ public final class Deliverer {
                 List<OutboxMail> rest = mails.subList(i, mails.size());
                 if (stopping.getAsBoolean()) {
                     releaseAll(rest);
-                    return;
+                    return false;
                 }
                 if (sentThisHour >= settings.hourlyCap()) {
                     Instant free = outbox.oldestSentSince(null, clock.instant().minus(HOUR))
@@ -150,15 +182,16 @@ public final class Deliverer {
                     for (OutboxMail m : rest) {
                         waitUntil(m, free, "waiting: hourly cap of " + settings.hourlyCap() + " mails reached", Map.of());
                     }
-                    return;
+                    return false;
                 }
                 if (!deliver(mail)) {
                     if (!restHandled) {
                         releaseAll(mails.subList(i + 1, mails.size()));
                     }
-                    return;
+                    return false;
                 }
             }
+            return true;
         }
 
         /** Delivers one mail; false when the whole batch has to stop (setup problem, server down). */
@@ -255,8 +288,7 @@ public final class Deliverer {
                     default -> {
                         retry(mail, f.text(), changes);
                         if (!connection.isOpen()) {
-                            connection.close();
-                            connection = null;
+                            closeConnection();
                         }
                         return true;
                     }
@@ -413,13 +445,6 @@ public final class Deliverer {
         private void record(MailUpdate u, OutboxMail mail) throws StoreException {
             if (!outbox.update(u)) {
                 log.warn("mail {} from {}: this instance lost its lease before recording the outcome", shortId(mail), mail.source());
-            }
-        }
-
-        void closeConnection() {
-            if (connection != null) {
-                connection.close();
-                connection = null;
             }
         }
 

@@ -24,6 +24,19 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
  * never regenerated.
  */
 public final class SmtpTransport implements MailTransport {
+    /** The system property Jakarta Mail reads before it searches the class path for a stream provider. */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // Jakarta Mail looks up its stream provider each time a message is parsed or written:
+        // without this property, by a ServiceLoader scan of the whole class path, which costs
+        // more than the SMTP exchange on a fast server and serialises threads on the jar files.
+        // Angus Mail, on the class path, is the provider that scan would find.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final SmtpSettings settings;
     private final String password;
     private final SmtpErrorClassifier classifier;

@@ -88,7 +88,7 @@ public final class CulpritService {
         try {
             while (true) {
                 boolean last = scanDone.get();
-                BatchResult b = deliver();
+                BatchResult b = deliverKeepingConnection();
                 sent = sent.plus(b);
                 if (last || stopping.get()) {
                     break;
@@ -105,6 +105,8 @@ public final class CulpritService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop();
+        } finally {
+            deliverer.closeConnection();
         }
         if (failure.get() instanceof IOException e) {
             throw e;
@@ -144,12 +146,21 @@ public final class CulpritService {
         }
     }
 
-    /** Sends batches until nothing is due, delivery is paused, or the service stops. */
+    /** Sends batches over one connection until nothing is due, delivery is paused, or the service stops. */
     public BatchResult deliver() throws StoreException {
+        try {
+            return deliverKeepingConnection();
+        } finally {
+            deliverer.closeConnection();
+        }
+    }
+
+    /** As {@link #deliver()}, leaving the connection open for the next call; the caller closes it. */
+    private BatchResult deliverKeepingConnection() throws StoreException {
         events.deliveryStarted();
         BatchResult total = BatchResult.EMPTY;
         while (!stopping.get()) {
-            BatchResult b = deliverer.deliverBatch(stopping::get);
+            BatchResult b = deliverer.deliverBatchKeepingConnection(stopping::get);
             total = total.plus(b);
             if (b.claimed() == 0 || b.paused() != null || b.sent() + b.failed() + b.dropped() + b.retrying() == 0) {
                 break;

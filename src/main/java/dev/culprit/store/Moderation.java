@@ -388,21 +388,7 @@ public final class Moderation {
                 id = rs.getLong(1);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into outbox_recipient (outbox_id, position, address, name, field, reasons, state)
-                values (?, ?, ?, ?, ?, ?, 'pending')""")) {
-            int pos = 0;
-            for (Recipient r : mail.recipients()) {
-                ps.setLong(1, id);
-                ps.setInt(2, pos++);
-                ps.setString(3, r.address());
-                ps.setString(4, r.name());
-                ps.setString(5, r.field().id());
-                ps.setString(6, r.reasons().stream().map(s -> s.replace('\n', ' ')).collect(Collectors.joining("\n")));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        Outbox.insertRecipients(c, id, mail.recipients());
         return id;
     }
 

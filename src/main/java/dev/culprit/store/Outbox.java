@@ -178,23 +178,7 @@ public final class Outbox {
                     id = rs.getLong(1);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into outbox_recipient (outbox_id, position, address, name, field, reasons, state)
-                    values (?, ?, ?, ?, ?, ?, 'pending')""")) {
-                int pos = 0;
-                for (Recipient r : mail.recipients()) {
-                    ps.setLong(1, id);
-                    ps.setInt(2, pos++);
-                    ps.setString(3, r.address());
-                    ps.setString(4, r.name());
-                    ps.setString(5, r.field().id());
-                    ps.setString(6, r.reasons().stream().map(s -> s.replace('\n', ' ')).collect(Collectors.joining("\n")));
-                    ps.addBatch();
-                }
-                if (pos > 0) {
-                    ps.executeBatch();
-                }
-            }
+            insertRecipients(c, id, mail.recipients());
             if (state == OutboxState.HELD) {
                 HeldResults.record(c, id, mail, now);
             }
@@ -625,5 +609,27 @@ public final class Outbox {
 
     private static String clip(String s) {
         return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR - 3) + "...";
+    }
+
+    /** The recipient rows of a new outbox row, in order, each {@code pending}. */
+    static void insertRecipients(Connection c, long id, List<Recipient> recipients) throws SQLException {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into outbox_recipient (outbox_id, position, address, name, field, reasons, state)
+                values (?, ?, ?, ?, ?, ?, 'pending')""")) {
+            int pos = 0;
+            for (Recipient r : recipients) {
+                ps.setLong(1, id);
+                ps.setInt(2, pos++);
+                ps.setString(3, r.address());
+                ps.setString(4, r.name());
+                ps.setString(5, r.field().id());
+                ps.setString(6, r.reasons().stream().map(s -> s.replace('\n', ' ')).collect(Collectors.joining("\n")));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 }

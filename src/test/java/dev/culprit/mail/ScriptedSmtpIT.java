@@ -191,6 +191,41 @@ class ScriptedSmtpIT {
     }
 
     @Test
+    void oneConnectionCarriesTheBatchesOfOneDeliveryRun() throws Exception {
+        f.delivery = new DeliverySettings(2, null, null, null, null, null, null);
+        for (int i = 0; i < 5; i++) {
+            f.queue(mail("k" + i, to("dev" + i + "@example.org")));
+        }
+        Deliverer d = f.deliverer();
+        int sent = 0;
+        for (int i = 0; i < 3; i++) {
+            sent += d.deliverBatchKeepingConnection(() -> false).sent();
+        }
+        d.closeConnection();
+        assertThat(sent).isEqualTo(5);
+        assertThat(server.connections()).isEqualTo(1);
+        assertThat(server.commands()).filteredOn(c -> c.startsWith("EHLO")).hasSize(1);
+        // the kept connection is checked before each further batch
+        assertThat(server.commands()).filteredOn(c -> c.equals("NOOP")).hasSize(2);
+        assertThat(server.commands()).filteredOn(c -> c.equals("QUIT")).hasSize(1);
+    }
+
+    @Test
+    void keptConnectionClosedByTheServerIsOpenedAgainForTheNextBatch() throws Exception {
+        server.reply("CLOSE-AFTER", "DATA");
+        f.delivery = new DeliverySettings(1, null, null, null, null, null, null);
+        f.queue(mail("k1", to("a@example.org")), mail("k2", to("b@example.org")));
+        Deliverer d = f.deliverer();
+        BatchResult first = d.deliverBatchKeepingConnection(() -> false);
+        BatchResult second = d.deliverBatchKeepingConnection(() -> false);
+        d.closeConnection();
+        assertThat(first.sent() + second.sent()).isEqualTo(2);
+        assertThat(first.retrying() + second.retrying()).isZero();
+        assertThat(f.outbox.inState(OutboxState.SENT, 10)).hasSize(2).allSatisfy(m -> assertThat(m.attempts()).isZero());
+        assertThat(server.connections()).isEqualTo(2);
+    }
+
+    @Test
     void serverWithoutStartTlsIsASetupProblemWhenStartTlsIsRequired() throws Exception {
         f.close();
         f = new DeliveryFixture(new SmtpSettings("127.0.0.1", server.port(), SmtpSecurity.STARTTLS, null, null, null, null, null,
