@@ -50,7 +50,8 @@ public record StoreSettings(Path dir, String jdbcUrl, String username, String pa
         // loses nothing it had committed. DB_CLOSE_ON_EXIT=FALSE: the service closes the database
         // itself after the current send has finished.
         // The operator's commands reach it while the service has it open through the service's
-        // loopback server (see ServiceLock).
-        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("culprit") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        // loopback server (see ServiceLock). LOCK_TIMEOUT=10000: the scan and the delivery
+        // write to the same tables at once; a busy machine must not turn a wait into an error.
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("culprit") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
     }
 }
