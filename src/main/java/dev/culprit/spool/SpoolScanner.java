@@ -40,6 +40,8 @@ public final class SpoolScanner {
     private final boolean readOnly;
     private final ServiceEvents events;
     private volatile Runnable onQueued = () -> { };
+    /** Recovery stopped at a log the store could not take: the rest of {@code work/} waits for the next scan. */
+    private volatile boolean workLeft;
 
     public SpoolScanner(SpoolDirectory spool, LogProcessor processor, Outbox outbox, boolean readOnly) {
         this(spool, processor, outbox, readOnly, ServiceEvents.NONE);
@@ -82,6 +84,7 @@ public final class SpoolScanner {
                 break;
             }
         }
+        workLeft = r.deferred() > 0;
         return r;
     }
 
@@ -96,6 +99,10 @@ public final class SpoolScanner {
             return ScanResult.EMPTY;
         }
         ScanResult r = ScanResult.EMPTY;
+        if (workLeft) {
+            // a recovery cut short by the store: the logs it left in work/ are this process's, take them up now
+            r = recover(stopping);
+        }
         List<Prepared> group = new ArrayList<>();
         for (Path p : spool.ready()) {
             if (stopping.getAsBoolean()) {

@@ -156,6 +156,31 @@ class SpoolScannerTest {
     }
 
     @Test
+    void logsLeftInWorkByARecoveryTheStoreCutShortAreTakenUpByTheNextScan() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            TestLogs.drop(root, "w" + i + ".log", log(10 + i));
+            Files.move(spool.inbox().resolve("w" + i + ".log"), spool.work().resolve("w" + i + ".log"));
+        }
+        SpoolScanner scanner = scanner();
+        try (var c = db.connection(); var st = c.createStatement()) {
+            st.execute("alter table processed_log rename to processed_log_away");
+        }
+        ScanResult cut = scanner.recover(() -> false);
+        assertThat(cut.deferred()).isEqualTo(1);
+        assertThat(list(spool.work())).hasSize(2);
+        try (var c = db.connection(); var st = c.createStatement()) {
+            st.execute("alter table processed_log_away rename to processed_log");
+        }
+
+        ScanResult next = scanner.scan(() -> false);
+
+        assertThat(next.queued()).isEqualTo(3);
+        assertThat(list(spool.work())).isEmpty();
+        assertThat(list(spool.done())).containsExactlyInAnyOrder("w1.log", "w2.log", "w3.log");
+        assertThat(outbox.summary().count(OutboxState.PENDING)).isEqualTo(3);
+    }
+
+    @Test
     void logAlreadyStoredBeforeACrashIsNotQueuedTwice() throws Exception {
         TestLogs.drop(root, "e.log", log(9));
         scanner().scan(() -> false);
