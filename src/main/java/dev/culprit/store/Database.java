@@ -150,6 +150,30 @@ public final class Database implements AutoCloseable {
         return redact(url);
     }
 
+    /** Work on one connection inside a transaction. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it
+     * throws. Work that finds nothing to change may simply return; the empty commit is harmless.
+     */
+    public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
     public Connection connection() throws SQLException {
         return dataSource.getConnection();
     }

@@ -1,6 +1,5 @@
 package dev.culprit.store;
 
-import dev.culprit.model.Recipient;
 import dev.culprit.model.ResultKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The moderator's side of the outbox: held mails and the notices about them, release, drop and

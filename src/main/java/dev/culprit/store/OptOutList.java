@@ -144,16 +144,14 @@ public final class OptOutList {
      * @param suppressed reasons by recipient position
      */
     public boolean suppress(long id, byte[] message, Map<Integer, String> suppressed) throws StoreException {
-        try (Connection c = outbox.database().connection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return outbox.database().inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
                         "update outbox set message = ?, updated_at = ? where id = ? and state in ('pending', 'held')")) {
                     ps.setBytes(1, message);
                     ps.setObject(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
                     ps.setLong(3, id);
                     if (ps.executeUpdate() != 1) {
-                        c.rollback();
                         return false;
                     }
                 }
@@ -167,12 +165,8 @@ public final class OptOutList {
                     }
                     ps.executeBatch();
                 }
-                c.commit();
                 return true;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot update the recipients of mail " + id + ": " + e.getMessage(), e);
         }

@@ -65,24 +65,24 @@ public final class Outbox {
      * processed. A content or a result key seen before stores nothing new.
      */
     public Acceptance accept(PreparedMail mail, String logName, String contentHash) throws StoreException {
+        return storeOnce(c -> accept(c, mail, logName, contentHash),
+                () -> logName + ": cannot store result " + mail.key().shortId());
+    }
+
+    /**
+     * Runs {@code work} in a transaction, once more when it collides with a unique key: another
+     * instance stored the same content or result at the same moment, and the second pass sees it
+     * and reports a duplicate.
+     */
+    private <T> T storeOnce(Database.SqlWork<T> work, java.util.function.Supplier<String> what) throws StoreException {
         for (int attempt = 0; ; attempt++) {
-            try (Connection c = db.connection()) {
-                c.setAutoCommit(false);
-                try {
-                    Acceptance a = accept(c, mail, logName, contentHash);
-                    c.commit();
-                    return a;
-                } catch (SQLException e) {
-                    c.rollback();
-                    // another instance stored the same content or result at the same moment:
-                    // the second pass sees it and reports a duplicate
-                    if ("23505".equals(e.getSQLState()) && attempt == 0) {
-                        continue;
-                    }
-                    throw e;
-                }
+            try {
+                return db.inTransaction(work);
             } catch (SQLException e) {
-                throw new StoreException(logName + ": cannot store result " + mail.key().shortId() + ": " + e.getMessage(), e);
+                if ("23505".equals(e.getSQLState()) && attempt == 0) {
+                    continue;
+                }
+                throw new StoreException(what.get() + ": " + e.getMessage(), e);
             }
         }
     }
@@ -100,28 +100,13 @@ public final class Outbox {
             Arrival a = arrivals.get(0);
             return List.of(accept(a.mail(), a.logName(), a.contentHash()));
         }
-        for (int attempt = 0; ; attempt++) {
-            try (Connection c = db.connection()) {
-                c.setAutoCommit(false);
-                try {
-                    List<Acceptance> out = new ArrayList<>();
-                    for (Arrival a : arrivals) {
-                        out.add(accept(c, a.mail(), a.logName(), a.contentHash()));
-                    }
-                    c.commit();
-                    return out;
-                } catch (SQLException e) {
-                    c.rollback();
-                    if ("23505".equals(e.getSQLState()) && attempt == 0) {
-                        continue;
-                    }
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw new StoreException("cannot store the results of " + arrivals.size() + " logs (" + arrivals.get(0).logName()
-                        + ", ...): " + e.getMessage(), e);
+        return storeOnce(c -> {
+            List<Acceptance> out = new ArrayList<>();
+            for (Arrival a : arrivals) {
+                out.add(accept(c, a.mail(), a.logName(), a.contentHash()));
             }
-        }
+            return out;
+        }, () -> "cannot store the results of " + arrivals.size() + " logs (" + arrivals.get(0).logName() + ", ...)");
     }
 
     private Acceptance accept(Connection c, PreparedMail mail, String logName, String contentHash) throws SQLException {
@@ -196,6 +181,7 @@ public final class Outbox {
         return new Acceptance(disposition, mail.key().value(), known ? mail.key().value() : null);
     }
 
+
     /**
      * Claims up to {@code limit} due mails for {@code owner}: pending mails whose time has come,
      * and mails whose previous owner's lease ran out. Rows another instance is claiming at the
@@ -203,9 +189,8 @@ public final class Outbox {
      */
     public List<OutboxMail> claim(String owner, int limit, java.time.Duration lease) throws StoreException {
         Instant now = clock.instant();
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return db.inTransaction(c -> {
                 List<Long> ids = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("""
                         select id from outbox
@@ -222,7 +207,6 @@ public final class Outbox {
                     }
                 }
                 if (ids.isEmpty()) {
-                    c.commit();
                     return List.of();
                 }
                 try (PreparedStatement ps = c.prepareStatement(
@@ -237,12 +221,8 @@ public final class Outbox {
                     ps.executeBatch();
                 }
                 List<OutboxMail> mails = load(c, ids);
-                c.commit();
                 return mails;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot claim mails from the outbox: " + e.getMessage(), e);
         }
@@ -312,9 +292,8 @@ public final class Outbox {
      */
     public boolean update(MailUpdate u) throws StoreException {
         Instant now = clock.instant();
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("""
                         update outbox set state = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
                             claimed_by = null, lease_until = null, updated_at = ?,
@@ -330,7 +309,6 @@ public final class Outbox {
                     ps.setLong(8, u.id());
                     ps.setString(9, u.owner());
                     if (ps.executeUpdate() != 1) {
-                        c.rollback();
                         return false;
                     }
                 }
@@ -360,12 +338,8 @@ public final class Outbox {
                         ps.executeBatch();
                     }
                 }
-                c.commit();
                 return true;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot record the delivery of mail " + u.id() + ": " + e.getMessage(), e);
         }

@@ -176,14 +176,9 @@ public final class ServiceBenchmark {
                 String text = logs(id, 1).get(0);
                 long t0 = System.nanoTime();
                 TestLogs.drop(spool, "lat-" + i + ".log", text);
-                long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
-                while (!arrived.containsKey(subject) && System.nanoTime() < deadline) {
-                    Thread.sleep(1);
-                }
+                org.awaitility.Awaitility.await("log " + i + " mailed").atMost(java.time.Duration.ofSeconds(60))
+                        .pollInterval(java.time.Duration.ofMillis(1)).until(() -> arrived.containsKey(subject));
                 Long t1 = arrived.get(subject);
-                if (t1 == null) {
-                    throw new IllegalStateException("log " + i + " was not mailed within 60 s");
-                }
                 latencies.add((t1 - t0) / 1_000_000);
                 Thread.sleep(50);
             }
@@ -199,14 +194,9 @@ public final class ServiceBenchmark {
         }
     }
 
-    private static void waitFor(Map<String, Long> arrived, int count, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (arrived.size() < count && System.currentTimeMillis() < deadline) {
-            Thread.sleep(5);
-        }
-        if (arrived.size() < count) {
-            throw new IllegalStateException("the service did not mail its first log within " + millis + " ms");
-        }
+    private static void waitFor(Map<String, Long> arrived, int count, long millis) {
+        org.awaitility.Awaitility.await("the service mailing its first log").atMost(java.time.Duration.ofMillis(millis))
+                .pollInterval(java.time.Duration.ofMillis(5)).until(() -> arrived.size() >= count);
     }
 
 }
