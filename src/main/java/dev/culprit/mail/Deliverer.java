@@ -142,6 +142,7 @@ public final class Deliverer {
         private boolean restHandled;
         private long sentThisHour;
         private Set<String> optedOut;
+        private final SendTimePolicy batchPolicy = policy.forBatch();
         private final Map<String, Long> personalToday = new HashMap<>();
         private int sent;
         private int failed;
@@ -200,7 +201,7 @@ public final class Deliverer {
             List<OutboxRecipient> pending = mail.pendingRecipients();
             Map<String, String> suppressed;
             try {
-                suppressed = policy.suppressed(pending.stream().map(OutboxRecipient::recipient).toList(), optedOut);
+                suppressed = batchPolicy.suppressed(pending.stream().map(OutboxRecipient::recipient).toList(), optedOut);
             } catch (RuntimeException e) {
                 log.error("delivery stopped for this run: the recipient policy cannot be applied: {}", e.getMessage());
                 releaseOne(mail);

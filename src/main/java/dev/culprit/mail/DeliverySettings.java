@@ -1,8 +1,8 @@
 package dev.culprit.mail;
 
+import dev.culprit.recipients.AddressGlob;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The {@code delivery} section: retries, caps and who counts as a mailing list.
@@ -68,22 +68,10 @@ public record DeliverySettings(
     public boolean isListAddress(String address) {
         String a = address.toLowerCase(java.util.Locale.ROOT);
         for (String p : listPatterns) {
-            if (a.matches(toRegex(p))) {
+            if (AddressGlob.matches(p, a)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static String toRegex(String glob) {
-        StringBuilder re = new StringBuilder();
-        String[] parts = glob.toLowerCase(java.util.Locale.ROOT).split("\\*", -1);
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                re.append(".*");
-            }
-            re.append(Pattern.quote(parts[i]));
-        }
-        return re.toString();
     }
 }

@@ -18,6 +18,15 @@ public interface SendTimePolicy {
      */
     Map<String, String> suppressed(List<Recipient> recipients, Set<String> optedOut);
 
+    /**
+     * The policy for the mails of one delivery batch: it may read its sources once for the batch
+     * rather than once per mail, but not hold on to them for longer than a second. By default
+     * this policy itself.
+     */
+    default SendTimePolicy forBatch() {
+        return this;
+    }
+
     /** Only the opt-out list. */
     static SendTimePolicy optOutsOnly() {
         return (recipients, optedOut) -> {

@@ -25,6 +25,8 @@ import java.util.Set;
  * delivery stops for that run rather than mail someone who may have opted out.
  */
 public final class CurrentRecipientPolicy implements SendTimePolicy {
+    private static final long REREAD_NANOS = 1_000_000_000L;
+
     private final RecipientSettings settings;
     private final OptOutFile file;
     private final OptOutList store;
@@ -38,7 +40,33 @@ public final class CurrentRecipientPolicy implements SendTimePolicy {
 
     @Override
     public Map<String, String> suppressed(List<Recipient> recipients, Set<String> optedOut) {
-        OptOuts current = current();
+        return suppressed(recipients, optedOut, current());
+    }
+
+    /**
+     * Reads the opt-out file and the store when first used, and again whenever what it read is a
+     * second old: a batch of mails is checked against opt-outs at most a second stale, not one
+     * read of each source per mail.
+     */
+    @Override
+    public SendTimePolicy forBatch() {
+        return new SendTimePolicy() {
+            private OptOuts read;
+            private long readAt;
+
+            @Override
+            public Map<String, String> suppressed(List<Recipient> recipients, Set<String> optedOut) {
+                long now = System.nanoTime();
+                if (read == null || now - readAt > REREAD_NANOS) {
+                    read = current();
+                    readAt = now;
+                }
+                return CurrentRecipientPolicy.this.suppressed(recipients, optedOut, read);
+            }
+        };
+    }
+
+    private Map<String, String> suppressed(List<Recipient> recipients, Set<String> optedOut, OptOuts current) {
         Set<String> addresses = new HashSet<>(current.addresses());
         addresses.addAll(optedOut);
         OptOuts all = new OptOuts(addresses, current.domains());

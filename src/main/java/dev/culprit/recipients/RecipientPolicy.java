@@ -3,7 +3,6 @@ package dev.culprit.recipients;
 import dev.culprit.model.Recipient;
 import dev.culprit.model.Recipient.Field;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -12,8 +11,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Who of the candidates may be mailed. Pure and cheap, so delivery can re-run {@link #filter} on
@@ -70,11 +67,10 @@ public record RecipientPolicy(List<String> deny, OptOuts optOuts, List<String> a
      * Applies deny list, opt-outs and allowed domains, then the cap, then redirect-all.
      */
     public PolicyResult apply(List<Ranked> candidates) {
-        List<Pattern> denied = compiledDeny();
         List<Ranked> allowed = new ArrayList<>();
         List<Dropped> dropped = new ArrayList<>();
         for (Ranked r : candidates) {
-            Optional<String> why = dropReason(r.address(), denied);
+            Optional<String> why = dropReason(r.address());
             if (why.isPresent()) {
                 dropped.add(new Dropped(r.address().addrSpec(), why.get()));
             } else {
@@ -113,7 +109,6 @@ public record RecipientPolicy(List<String> deny, OptOuts optOuts, List<String> a
      * list was made and are not applied again.
      */
     public Filtered filter(List<Recipient> stored) {
-        List<Pattern> denied = compiledDeny();
         List<Recipient> kept = new ArrayList<>();
         List<Dropped> dropped = new ArrayList<>();
         for (Recipient r : stored) {
@@ -128,7 +123,7 @@ public record RecipientPolicy(List<String> deny, OptOuts optOuts, List<String> a
                 kept.add(r);
                 continue;
             }
-            Optional<String> why = dropReason(a, denied);
+            Optional<String> why = dropReason(a);
             if (why.isPresent()) {
                 dropped.add(new Dropped(r.address(), why.get()));
             } else {
@@ -140,13 +135,9 @@ public record RecipientPolicy(List<String> deny, OptOuts optOuts, List<String> a
 
     /** Why this address must not be mailed, or empty when it may. */
     public Optional<String> dropReason(Address a) {
-        return dropReason(a, compiledDeny());
-    }
-
-    private Optional<String> dropReason(Address a, List<Pattern> denied) {
-        for (int i = 0; i < denied.size(); i++) {
-            if (denied.get(i).matcher(a.key()).matches()) {
-                return Optional.of("on the deny list (" + deny.get(i) + ")");
+        for (String d : deny) {
+            if (AddressGlob.matches(d, a.key())) {
+                return Optional.of("on the deny list (" + d + ")");
             }
         }
         Optional<String> optedOut = optOuts.reason(a);
@@ -157,15 +148,5 @@ public record RecipientPolicy(List<String> deny, OptOuts optOuts, List<String> a
             return Optional.of("outside the allowed domains");
         }
         return Optional.empty();
-    }
-
-    private List<Pattern> compiledDeny() {
-        return deny.stream().map(RecipientPolicy::glob).toList();
-    }
-
-    private static Pattern glob(String pattern) {
-        return Pattern.compile(Arrays.stream(pattern.toLowerCase(Locale.ROOT).split("\\*", -1))
-                .map(Pattern::quote)
-                .collect(Collectors.joining(".*")));
     }
 }
