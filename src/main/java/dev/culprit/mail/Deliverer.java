@@ -12,6 +12,7 @@ import dev.culprit.store.OutboxRecipient;
 import dev.culprit.store.OutboxState;
 import dev.culprit.store.SetupProblem;
 import dev.culprit.store.StoreException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Drains the outbox: claims due mails with a lease, re-applies the recipient policy, respects
  * the caps and the kill switch, sends over one connection per batch, and records each outcome
- * in its own transaction before the next mail.
+ * in its own transaction. The outcome of a mail sent is committed on a thread of its own while
+ * the next mail goes out, and the next mail is not completed (its SMTP DATA not ended) before
+ * that commit: a crash leaves at most one mail delivered but not recorded.
  *
  * <p>Failures: transient ones retry with exponential backoff and jitter until the lifetime is
  * over; permanent ones fail the mail or the address at once with the server's reply; setup
@@ -54,6 +61,8 @@ public final class Deliverer {
     private String lastPause;
     /** The SMTP connection, kept open from one batch to the next of one delivery run. */
     private MailTransport.Connection connection;
+    /** Where the outcome of a sent mail is recorded while the next one is sent; for one delivery run. */
+    private ExecutorService recordThread;
 
     public Deliverer(Outbox outbox, MailTransport transport, DeliverySettings settings, Duration lease,
             KillSwitch killSwitch, SendTimePolicy policy, String owner, Clock clock, Backoff backoff) {
@@ -120,12 +129,31 @@ public final class Deliverer {
         return b.result();
     }
 
-    /** Closes the connection kept open by {@link #deliverBatchKeepingConnection}, if any. */
+    /**
+     * Closes the connection kept open by {@link #deliverBatchKeepingConnection}, if any, and ends
+     * the delivery run.
+     */
     public void closeConnection() {
         if (connection != null) {
             connection.close();
             connection = null;
         }
+        if (recordThread != null) {
+            // every batch waits for its records before it returns: the thread is idle
+            recordThread.shutdown();
+            recordThread = null;
+        }
+    }
+
+    private ExecutorService recordThread() {
+        if (recordThread == null) {
+            recordThread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "culprit-record");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return recordThread;
     }
 
     private void notePause(String why) {
@@ -143,6 +171,7 @@ public final class Deliverer {
         private long sentThisHour;
         private Set<String> optedOut;
         private final SendTimePolicy batchPolicy = policy.forBatch();
+        private final Recorder recorder = new Recorder();
         private final Map<String, Long> personalToday = new HashMap<>();
         private int sent;
         private int failed;
@@ -155,8 +184,23 @@ public final class Deliverer {
             this.hadSetupProblem = hadSetupProblem;
         }
 
-        /** Returns whether the batch went through to its end, so that its connection may serve the next batch. */
+        /**
+         * Returns whether the batch went through to its end, so that its connection may serve the
+         * next batch. Every outcome is recorded when it returns, also when it throws.
+         */
         boolean run(BooleanSupplier stopping) throws StoreException {
+            boolean completed;
+            try {
+                completed = runMails(stopping);
+            } catch (StoreException | RuntimeException e) {
+                recorder.settleAfter(e);
+                throw e;
+            }
+            recorder.settle();
+            return completed;
+        }
+
+        private boolean runMails(BooleanSupplier stopping) throws StoreException {
             if (connection != null && !connection.isOpen()) {
                 // kept from the previous batch, closed by the server since
                 closeConnection();
@@ -177,6 +221,7 @@ public final class Deliverer {
                     return false;
                 }
                 if (sentThisHour >= settings.hourlyCap()) {
+                    recorder.settle();
                     Instant free = outbox.oldestSentSince(null, clock.instant().minus(HOUR))
                             .map(t -> t.plus(HOUR)).orElse(clock.instant().plus(Duration.ofMinutes(1)));
                     log.warn("hourly cap of {} mails reached; {} mail(s) wait until {}", settings.hourlyCap(), rest.size(), free);
@@ -241,6 +286,7 @@ public final class Deliverer {
                     continue;
                 }
                 if (personalToday.getOrDefault(key(r.address()), 0L) >= settings.dailyCapPerPerson()) {
+                    recorder.settle();
                     Instant f = outbox.oldestSentSince(r.address(), now.minus(DAY)).map(t -> t.plus(DAY)).orElse(now.plus(HOUR));
                     freeAt = freeAt == null || f.isAfter(freeAt) ? f : freeAt;
                 }
@@ -266,7 +312,7 @@ public final class Deliverer {
             List<String> addresses = toSend.stream().map(OutboxRecipient::address).toList();
             SendOutcome outcome;
             try {
-                outcome = connection.send(withoutSuppressed(mail, changes), addresses);
+                outcome = connection.send(withoutSuppressed(mail, changes), addresses, recorder::awaitForWire);
             } catch (DeliveryException e) {
                 SmtpFailure f = e.failure();
                 switch (f.kind()) {
@@ -323,6 +369,7 @@ public final class Deliverer {
             if (setup != null) {
                 setupProblem(setup);
             } else if (hadSetupProblem) {
+                recorder.settle();
                 outbox.clearSetupProblem();
                 setupFailures = 0;
                 hadSetupProblem = false;
@@ -350,7 +397,9 @@ public final class Deliverer {
                 } else {
                     log.info("mail {} from {}: sent to {} recipient(s) through {}", id, mail.source(), ledger.size(), transport.describe());
                 }
-                record(new MailUpdate(mail.id(), owner, OutboxState.SENT, mail.attempts(), clock.instant(), null, changes, ledger), mail);
+                // recorded while the next mail goes out, which is not completed before this record is
+                recorder.later(new MailUpdate(mail.id(), owner, OutboxState.SENT, mail.attempts(), clock.instant(), null, changes,
+                        ledger), mail);
             } else {
                 failed++;
                 String err = "every recipient refused: " + outcome.refused().values().stream().map(SmtpFailure::text).distinct()
@@ -423,6 +472,7 @@ public final class Deliverer {
         }
 
         private void setupProblem(SmtpFailure f) throws StoreException {
+            recorder.settle();
             setupFailures++;
             Instant retryAt = clock.instant().plus(backoff.after(setupFailures));
             String text = f.text() + " (check smtp.* in the configuration: credentials, envelope sender, relay permission, TLS)";
@@ -433,6 +483,7 @@ public final class Deliverer {
         }
 
         private void releaseOne(OutboxMail mail) throws StoreException {
+            recorder.settle();
             waiting++;
             outbox.release(mail.id(), owner);
         }
@@ -444,8 +495,97 @@ public final class Deliverer {
         }
 
         private void record(MailUpdate u, OutboxMail mail) throws StoreException {
+            recorder.settle();
             if (!outbox.update(u)) {
-                log.warn("mail {} from {}: this instance lost its lease before recording the outcome", shortId(mail), mail.source());
+                lostLease(mail);
+            }
+        }
+
+        private void lostLease(OutboxMail mail) {
+            log.warn("mail {} from {}: this instance lost its lease before recording the outcome", shortId(mail), mail.source());
+        }
+
+        /**
+         * Records the outcome of a sent mail on the record thread while the next mail goes out.
+         * Every other step of the batch that touches the store, and the completion of the next
+         * message on the wire, waits for that record first ({@link #settle}): so the outcome of
+         * a mail is committed before the next step, and a crash leaves at most one mail delivered
+         * but not recorded. A record that failed stops the batch as a failed store call does:
+         * each later step throws its exception.
+         */
+        private final class Recorder {
+            private Future<Boolean> pending;
+            private OutboxMail pendingMail;
+            private Exception failure;
+
+            /** Starts recording {@code u}, after the record before it. */
+            void later(MailUpdate u, OutboxMail mail) throws StoreException {
+                settle();
+                pending = recordThread().submit(() -> outbox.update(u));
+                pendingMail = mail;
+            }
+
+            /** Waits for the record in progress, if any; throws when it, or any before it, failed. */
+            void settle() throws StoreException {
+                if (failure == null && pending != null) {
+                    Future<Boolean> f = pending;
+                    OutboxMail m = pendingMail;
+                    pending = null;
+                    pendingMail = null;
+                    try {
+                        if (!getUninterruptibly(f)) {
+                            lostLease(m);
+                        }
+                    } catch (ExecutionException e) {
+                        failure = e.getCause() instanceof StoreException || e.getCause() instanceof RuntimeException
+                                ? (Exception) e.getCause()
+                                : new StoreException("cannot record the delivery of mail " + shortId(m) + ": " + e.getCause(), e.getCause());
+                    }
+                }
+                if (failure instanceof StoreException se) {
+                    throw se;
+                }
+                if (failure instanceof RuntimeException re) {
+                    throw re;
+                }
+            }
+
+            /** {@link #settle} on the way out of a batch that failed with {@code e}; a record failure is added to it. */
+            void settleAfter(Exception e) {
+                try {
+                    settle();
+                } catch (StoreException | RuntimeException also) {
+                    if (also != e) {
+                        e.addSuppressed(also);
+                    }
+                }
+            }
+
+            /** The gate of the next send: its message is not completed before this record is committed. */
+            void awaitForWire() throws IOException {
+                try {
+                    settle();
+                } catch (StoreException | RuntimeException e) {
+                    throw new IOException("the delivery of the previous mail could not be recorded: " + e.getMessage(), e);
+                }
+            }
+
+            private static <T> T getUninterruptibly(Future<T> f) throws ExecutionException {
+                boolean interrupted = false;
+                try {
+                    while (true) {
+                        try {
+                            return f.get();
+                        } catch (InterruptedException e) {
+                            // the outcome must be known before the batch goes on or ends
+                            interrupted = true;
+                        }
+                    }
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
         }
 

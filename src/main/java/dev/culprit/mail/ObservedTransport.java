@@ -34,10 +34,10 @@ public final class ObservedTransport implements MailTransport {
         }
         return new Connection() {
             @Override
-            public SendOutcome send(byte[] message, List<String> recipients) throws DeliveryException {
+            public SendOutcome send(byte[] message, List<String> recipients, Gate gate) throws DeliveryException {
                 SendOutcome outcome;
                 try {
-                    outcome = c.send(message, recipients);
+                    outcome = c.send(message, recipients, gate);
                 } catch (DeliveryException e) {
                     events.smtpError(errorClass(e.failure()));
                     throw e;

@@ -9,6 +9,8 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,11 +110,11 @@ public final class SmtpTransport implements MailTransport {
         }
 
         @Override
-        public SendOutcome send(byte[] message, List<String> recipients) throws DeliveryException {
+        public SendOutcome send(byte[] message, List<String> recipients, Gate gate) throws DeliveryException {
             MimeMessage m;
             Address[] to = new Address[recipients.size()];
             try {
-                m = new MimeMessage(session, new ByteArrayInputStream(message));
+                m = new GatedMessage(session, message, gate);
                 for (int i = 0; i < to.length; i++) {
                     to[i] = new InternetAddress(recipients.get(i), true);
                 }
@@ -179,6 +181,26 @@ public final class SmtpTransport implements MailTransport {
                 // closing a connection that already failed; the failure was reported when it happened
                 org.slf4j.LoggerFactory.getLogger(SmtpTransport.class).debug("closing {}: {}", describe(), e.getMessage());
             }
+        }
+    }
+
+    /**
+     * The stored message as Angus Mail sends it, passing the gate after the last byte is written
+     * and before Angus ends the DATA command: if the gate throws, Angus drops the connection with
+     * the message incomplete, and the server discards it.
+     */
+    private static final class GatedMessage extends MimeMessage {
+        private final Gate gate;
+
+        GatedMessage(Session session, byte[] message, Gate gate) throws MessagingException {
+            super(session, new ByteArrayInputStream(message));
+            this.gate = gate;
+        }
+
+        @Override
+        public void writeTo(OutputStream os, String[] ignoreList) throws IOException, MessagingException {
+            super.writeTo(os, ignoreList);
+            gate.await();
         }
     }
 }

@@ -4,6 +4,7 @@ import static dev.culprit.testing.TestMails.cc;
 import static dev.culprit.testing.TestMails.mail;
 import static dev.culprit.testing.TestMails.to;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.culprit.model.PreparedMail;
@@ -17,6 +18,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,25 @@ class GreenMailDeliveryIT {
         }
         assertThat(f.only(OutboxState.SENT).recipients()).allMatch(r -> r.state() == OutboxRecipient.State.SENT);
         assertThat(f.deliver().claimed()).isZero();
+    }
+
+    @Test
+    void aMessageTheGateStopsIsNeverCompletedAndTheServerKeepsNothing() throws Exception {
+        PreparedMail held = mail("k-gated", to("dev@example.org"));
+        PreparedMail next = mail("k-next", to("dev@example.org"));
+        SmtpTransport smtp = new SmtpTransport(f.smtp, null, new SmtpErrorClassifier());
+        try (MailTransport.Connection c = smtp.open()) {
+            assertThatThrownBy(() -> c.send(held.message(), List.of("dev@example.org"), () -> {
+                throw new java.io.IOException("the previous mail is not recorded");
+            })).isInstanceOf(DeliveryException.class);
+            // the connection was dropped in the middle of DATA
+            assertThat(c.isOpen()).isFalse();
+        }
+        try (MailTransport.Connection c = smtp.open()) {
+            assertThat(c.send(next.message(), List.of("dev@example.org"), MailTransport.Gate.OPEN).refused()).isEmpty();
+        }
+        assertThat(greenMail.waitForIncomingEmail(120_000, 1)).isTrue();
+        assertThat(greenMail.getReceivedMessages()).extracting(MimeMessage::getMessageID).containsExactly(next.messageId());
     }
 
     @Test

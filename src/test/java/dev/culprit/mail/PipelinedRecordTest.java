@@ -1,0 +1,174 @@
+package dev.culprit.mail;
+
+import static dev.culprit.testing.TestMails.cc;
+import static dev.culprit.testing.TestMails.mail;
+import static dev.culprit.testing.TestMails.to;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.culprit.store.Database;
+import dev.culprit.store.Outbox;
+import dev.culprit.store.OutboxMail;
+import dev.culprit.store.OutboxState;
+import dev.culprit.store.StoreException;
+import dev.culprit.testing.MutableClock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The outcome of a sent mail is recorded while the next mail goes out, but the next mail is not
+ * completed before that record is committed: whenever a message is completed, every message
+ * completed before it is recorded as sent.
+ */
+class PipelinedRecordTest {
+    private static final Pattern MESSAGE_ID = Pattern.compile("(?mi)^Message-ID: (\\S+)");
+
+    @TempDir
+    Path state;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private Database db;
+    private Outbox outbox;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = Database.inMemory();
+        outbox = new Outbox(db, clock);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    /**
+     * A server that completes a message once the gate lets it through, and at that moment reads
+     * from the store whether the messages it completed before are recorded as sent.
+     */
+    private final class CheckingServer implements MailTransport {
+        final List<String> completed = new CopyOnWriteArrayList<>();
+        final List<String> unrecordedWhenTheNextCompleted = new CopyOnWriteArrayList<>();
+        /** Run before the gate of the message with this index, to break the store. */
+        int breakStoreBefore = -1;
+
+        @Override
+        public Connection open() {
+            return new Connection() {
+                @Override
+                public SendOutcome send(byte[] message, List<String> recipients, Gate gate) throws DeliveryException {
+                    try {
+                        if (completed.size() == breakStoreBefore) {
+                            breakStore();
+                        }
+                        gate.await();
+                    } catch (IOException e) {
+                        throw new DeliveryException(new SmtpFailure(SmtpFailure.Kind.TRANSIENT, 0, e.getMessage()), e);
+                    }
+                    List<String> sentIds = new ArrayList<>();
+                    try {
+                        for (OutboxMail m : outbox.inState(OutboxState.SENT, 10_000)) {
+                            sentIds.add(m.messageId());
+                        }
+                    } catch (StoreException e) {
+                        throw new AssertionError(e);
+                    }
+                    for (String earlier : completed) {
+                        if (!sentIds.contains(earlier)) {
+                            unrecordedWhenTheNextCompleted.add(earlier);
+                        }
+                    }
+                    Matcher m = MESSAGE_ID.matcher(new String(message, StandardCharsets.UTF_8));
+                    completed.add(m.find() ? m.group(1) : "?");
+                    return SendOutcome.allAccepted(recipients);
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return true;
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
+
+        @Override
+        public String describe() {
+            return "smtp://checking";
+        }
+    }
+
+    private void breakStore() {
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            s.execute("alter table sent_ledger rename to sent_ledger_away");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Deliverer deliverer(MailTransport transport) {
+        DeliverySettings delivery = new DeliverySettings(100, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofDays(3),
+                100_000, 1000, null);
+        return new Deliverer(outbox, transport, delivery, Duration.ofMinutes(5), new KillSwitch(false, state),
+                SendTimePolicy.optOutsOnly(), "test-instance", clock, new Backoff(delivery.initialBackoff(), delivery.maxBackoff(),
+                        new Random(42)));
+    }
+
+    private void queue(int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            var m = mail("cause/" + i, to("dev" + i + "@example.org"), cc("list@vger.kernel.org"));
+            outbox.accept(m, m.source(), m.key().sha256());
+        }
+    }
+
+    @Test
+    void noMessageIsCompletedBeforeTheOneBeforeItIsRecordedAsSent() throws Exception {
+        queue(60);
+        CheckingServer server = new CheckingServer();
+        BatchResult r = deliverer(server).deliverBatch(() -> false);
+
+        assertThat(r.sent()).isEqualTo(60);
+        assertThat(server.completed).hasSize(60).doesNotHaveDuplicates();
+        assertThat(server.unrecordedWhenTheNextCompleted).isEmpty();
+        // the last record too is committed before the batch returns
+        assertThat(outbox.inState(OutboxState.SENT, 100)).hasSize(60);
+        assertThat(outbox.summary().counts()).containsOnlyKeys(OutboxState.SENT);
+    }
+
+    @Test
+    void aRecordThatFailsStopsTheBatchBeforeTheNextMessageIsCompleted() throws Exception {
+        queue(5);
+        CheckingServer server = new CheckingServer();
+        // the record of the first mail fails: its ledger table is gone when it is written
+        server.breakStoreBefore = 1;
+
+        assertThatThrownBy(() -> deliverer(server).deliverBatch(() -> false))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("cannot record the delivery");
+
+        // the first mail went out; the second was held at the gate and never completed
+        assertThat(server.completed).hasSize(1);
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            s.execute("alter table sent_ledger_away rename to sent_ledger");
+        }
+        assertThat(outbox.inState(OutboxState.SENT, 10)).isEmpty();
+        // nothing recorded as sent: after a restart every mail is sent again, the first a duplicate
+        assertThat(outbox.recoverAbandoned()).isEqualTo(5);
+        assertThat(outbox.inState(OutboxState.PENDING, 10)).hasSize(5);
+    }
+}
