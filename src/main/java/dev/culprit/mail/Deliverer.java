@@ -63,6 +63,24 @@ public final class Deliverer {
     private MailTransport.Connection connection;
     /** Where the outcome of a sent mail is recorded while the next one is sent; for one delivery run. */
     private ExecutorService recordThread;
+    /** The cap counts of the current delivery run. */
+    private CapCounts counts;
+
+    /**
+     * What the caps count, read from the sent ledger once per delivery run and kept up to date
+     * as the run sends: mails sent in the past hour, and mails each person received in the past
+     * day (by lower-case address; zero for a person looked up without any). Within a run the
+     * windows do not slide, so the counts can only be too high: mails may wait early, never
+     * go over a cap.
+     */
+    private static final class CapCounts {
+        long sentThisHour;
+        final Map<String, Long> personalToday = new HashMap<>();
+
+        CapCounts(long sentThisHour) {
+            this.sentThisHour = sentThisHour;
+        }
+    }
 
     public Deliverer(Outbox outbox, MailTransport transport, DeliverySettings settings, Duration lease,
             KillSwitch killSwitch, SendTimePolicy policy, String owner, Clock clock, Backoff backoff) {
@@ -143,6 +161,7 @@ public final class Deliverer {
             recordThread.shutdown();
             recordThread = null;
         }
+        counts = null;
     }
 
     private ExecutorService recordThread() {
@@ -168,11 +187,9 @@ public final class Deliverer {
         private final List<OutboxMail> mails;
         private boolean hadSetupProblem;
         private boolean restHandled;
-        private long sentThisHour;
         private Set<String> optedOut;
         private final SendTimePolicy batchPolicy = policy.forBatch();
         private final Recorder recorder = new Recorder();
-        private final Map<String, Long> personalToday = new HashMap<>();
         private int sent;
         private int failed;
         private int retrying;
@@ -205,14 +222,22 @@ public final class Deliverer {
                 // kept from the previous batch, closed by the server since
                 closeConnection();
             }
-            sentThisHour = outbox.mailsSentSince(clock.instant().minus(HOUR));
-            // what the checks of each mail need, read once per batch and kept up to date below
+            if (counts == null) {
+                counts = new CapCounts(outbox.mailsSentSince(clock.instant().minus(HOUR)));
+            }
+            // what the checks of each mail need, read once per batch (the caps once per run) and kept up to date below
             List<String> addresses = mails.stream().flatMap(m -> m.pendingRecipients().stream())
                     .map(OutboxRecipient::address).distinct().toList();
             optedOut = outbox.optedOut(addresses);
             List<String> people = mails.stream().flatMap(m -> m.pendingRecipients().stream())
-                    .filter(r -> !isList(r.recipient())).map(OutboxRecipient::address).distinct().toList();
-            personalToday.putAll(outbox.personalMailsSince(people, clock.instant().minus(DAY)));
+                    .filter(r -> !isList(r.recipient())).map(r -> key(r.address())).distinct()
+                    .filter(a -> !counts.personalToday.containsKey(a)).toList();
+            if (!people.isEmpty()) {
+                Map<String, Long> found = outbox.personalMailsSince(people, clock.instant().minus(DAY));
+                for (String a : people) {
+                    counts.personalToday.put(a, found.getOrDefault(a, 0L));
+                }
+            }
             for (int i = 0; i < mails.size(); i++) {
                 OutboxMail mail = mails.get(i);
                 List<OutboxMail> rest = mails.subList(i, mails.size());
@@ -220,7 +245,7 @@ public final class Deliverer {
                     releaseAll(rest);
                     return false;
                 }
-                if (sentThisHour >= settings.hourlyCap()) {
+                if (counts.sentThisHour >= settings.hourlyCap()) {
                     recorder.settle();
                     Instant free = outbox.oldestSentSince(null, clock.instant().minus(HOUR))
                             .map(t -> t.plus(HOUR)).orElse(clock.instant().plus(Duration.ofMinutes(1)));
@@ -285,7 +310,7 @@ public final class Deliverer {
                 if (isList(r.recipient())) {
                     continue;
                 }
-                if (personalToday.getOrDefault(key(r.address()), 0L) >= settings.dailyCapPerPerson()) {
+                if (counts.personalToday.getOrDefault(key(r.address()), 0L) >= settings.dailyCapPerPerson()) {
                     recorder.settle();
                     Instant f = outbox.oldestSentSince(r.address(), now.minus(DAY)).map(t -> t.plus(DAY)).orElse(now.plus(HOUR));
                     freeAt = freeAt == null || f.isAfter(freeAt) ? f : freeAt;
@@ -351,7 +376,7 @@ public final class Deliverer {
                     changes.put(r.position(), new RecipientChange(OutboxRecipient.State.SENT, null));
                     ledger.add(new LedgerEntry(r.address(), isList(r.recipient())));
                     if (!isList(r.recipient())) {
-                        personalToday.merge(key(r.address()), 1L, Long::sum);
+                        counts.personalToday.merge(key(r.address()), 1L, Long::sum);
                     }
                 } else if (f.kind() == SmtpFailure.Kind.PERMANENT) {
                     changes.put(r.position(), new RecipientChange(OutboxRecipient.State.FAILED, f.text()));
@@ -364,7 +389,7 @@ public final class Deliverer {
                 }
             }
             if (!ledger.isEmpty()) {
-                sentThisHour++;
+                counts.sentThisHour++;
             }
             if (setup != null) {
                 setupProblem(setup);

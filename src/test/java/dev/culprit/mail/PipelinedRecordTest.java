@@ -122,8 +122,11 @@ class PipelinedRecordTest {
     }
 
     private Deliverer deliverer(MailTransport transport) {
-        DeliverySettings delivery = new DeliverySettings(100, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofDays(3),
-                100_000, 1000, null);
+        return deliverer(transport, new DeliverySettings(100, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofDays(3),
+                100_000, 1000, null));
+    }
+
+    private Deliverer deliverer(MailTransport transport, DeliverySettings delivery) {
         return new Deliverer(outbox, transport, delivery, Duration.ofMinutes(5), new KillSwitch(false, state),
                 SendTimePolicy.optOutsOnly(), "test-instance", clock, new Backoff(delivery.initialBackoff(), delivery.maxBackoff(),
                         new Random(42)));
@@ -170,5 +173,39 @@ class PipelinedRecordTest {
         // nothing recorded as sent: after a restart every mail is sent again, the first a duplicate
         assertThat(outbox.recoverAbandoned()).isEqualTo(5);
         assertThat(outbox.inState(OutboxState.PENDING, 10)).hasSize(5);
+    }
+
+    @Test
+    void theCapsCountWhatEarlierBatchesOfTheSameRunSent() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            // everyone but the last two is mailed once; those two share four mails
+            var m = mail("cause/" + i, to(i < 2 ? "dev" + i + "@example.org" : "busy" + (i % 2) + "@example.org"));
+            outbox.accept(m, m.source(), m.key().sha256());
+        }
+        CheckingServer server = new CheckingServer();
+        // batches of one mail: every count the caps need comes from an earlier batch of the run
+        Deliverer d = deliverer(server, new DeliverySettings(1, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofDays(3),
+                5, 1, null));
+        int sent = 0;
+        int waiting = 0;
+        try {
+            for (int guard = 0; guard < 20; guard++) {
+                BatchResult b = d.deliverBatchKeepingConnection(() -> false);
+                if (b.claimed() == 0) {
+                    break;
+                }
+                sent += b.sent();
+                waiting += b.waiting();
+            }
+        } finally {
+            d.closeConnection();
+        }
+        // busy0 and busy1 get one mail each (daily cap 1); dev0, dev1 theirs: four sent, two wait
+        assertThat(sent).isEqualTo(4);
+        assertThat(waiting).isEqualTo(2);
+        assertThat(server.completed).hasSize(4);
+        assertThat(outbox.personalMailsSince("busy0@example.org", clock.instant().minus(Duration.ofDays(1)))).isEqualTo(1);
+        assertThat(outbox.inState(OutboxState.PENDING, 10)).hasSize(2)
+                .allMatch(m -> m.lastError().contains("daily cap"));
     }
 }
