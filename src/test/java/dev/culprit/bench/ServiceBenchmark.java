@@ -60,11 +60,17 @@ public final class ServiceBenchmark {
                     + "each the raw Angus loop then culprit once (a fresh spool and store) on the same logs%n", logs, warmups, rounds);
             List<Double> rawTimes = new ArrayList<>();
             List<Double> onceTimes = new ArrayList<>();
+            List<Double> rawCpu = new ArrayList<>();
+            List<Double> onceCpu = new ArrayList<>();
             for (int round = 0; round < warmups + rounds; round++) {
+                long cpu0 = processCpuNanos();
                 double rawSeconds = raw(port, logs(0, logs));
+                long cpu1 = processCpuNanos();
                 int rawReceived = greenMail.getReceivedMessages().length;
                 greenMail.purgeEmailFromAllMailboxes();
+                long cpu2 = processCpuNanos();
                 double onceSeconds = once(work.resolve("once-" + round), port, 0, logs);
+                long cpu3 = processCpuNanos();
                 int onceReceived = greenMail.getReceivedMessages().length;
                 greenMail.purgeEmailFromAllMailboxes();
                 if (rawReceived != 3 * logs || onceReceived != 3 * logs) {
@@ -72,12 +78,14 @@ public final class ServiceBenchmark {
                             + " from the raw loop and " + onceReceived + " from once");
                 }
                 boolean warm = round < warmups;
-                System.out.printf("  %s %d: raw loop %.2f s (%.0f mails/s), once %.2f s (%.0f mails/s)%n",
+                System.out.printf("  %s %d: raw loop %.2f s (%.0f mails/s, %.2f s CPU), once %.2f s (%.0f mails/s, %.2f s CPU)%n",
                         warm ? "warm-up" : "round  ", warm ? round + 1 : round - warmups + 1, rawSeconds, logs / rawSeconds,
-                        onceSeconds, logs / onceSeconds);
+                        (cpu1 - cpu0) / 1e9, onceSeconds, logs / onceSeconds, (cpu3 - cpu2) / 1e9);
                 if (!warm) {
                     rawTimes.add(rawSeconds);
                     onceTimes.add(onceSeconds);
+                    rawCpu.add((cpu1 - cpu0) / 1e9);
+                    onceCpu.add((cpu3 - cpu2) / 1e9);
                 }
             }
             // the fixed part of a once: opening and migrating a new store, closing it
@@ -88,6 +96,8 @@ public final class ServiceBenchmark {
                     logs / rawBest, onceBest, logs / onceBest);
             System.out.printf("  ratio: %.0f%% of the raw loop (target >= 70%%); medians %.2f s and %.2f s, %.0f%%%n",
                     100 * rawBest / onceBest, median(rawTimes), median(onceTimes), 100 * median(rawTimes) / median(onceTimes));
+            System.out.printf("  CPU time of the whole process (GreenMail, JIT and GC included), medians: raw loop %.2f s, once %.2f s"
+                    + " on %d processors%n", median(rawCpu), median(onceCpu), Runtime.getRuntime().availableProcessors());
             System.out.printf("  fixed part of a once (new store opened, migrated, closed; no log): %.2f s%n", emptySeconds);
             if (latencyLogs > 0) {
                 latency(work.resolve("latency"), greenMail, latencyLogs);
@@ -95,6 +105,11 @@ public final class ServiceBenchmark {
         } finally {
             greenMail.stop();
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double median(List<Double> values) {
