@@ -11,14 +11,12 @@ import dev.culprit.store.Outbox;
 import dev.culprit.store.OutboxMail;
 import dev.culprit.store.OutboxState;
 import dev.culprit.store.StoreException;
-import dev.culprit.testing.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -41,19 +39,21 @@ class PipelinedRecordTest {
     @TempDir
     Path state;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private DeliveryFixture f;
     private Database db;
     private Outbox outbox;
 
     @BeforeEach
     void open() throws Exception {
-        db = Database.inMemory();
-        outbox = new Outbox(db, clock);
+        // the fixture's store and clock; the server here is the checking one below, not SMTP
+        f = new DeliveryFixture(25, state);
+        db = f.db;
+        outbox = f.outbox;
     }
 
     @AfterEach
     void close() {
-        db.close();
+        f.close();
     }
 
     /**
@@ -127,9 +127,8 @@ class PipelinedRecordTest {
     }
 
     private Deliverer deliverer(MailTransport transport, DeliverySettings delivery) {
-        return new Deliverer(outbox, transport, delivery, Duration.ofMinutes(5), new KillSwitch(false, state),
-                SendTimePolicy.optOutsOnly(), "test-instance", clock, new Backoff(delivery.initialBackoff(), delivery.maxBackoff(),
-                        new Random(42)));
+        return new Deliverer(outbox, transport, delivery, Duration.ofMinutes(5), f.kill, SendTimePolicy.optOutsOnly(),
+                "test-instance", f.clock, new Backoff(delivery.initialBackoff(), delivery.maxBackoff(), new Random(42)));
     }
 
     private void queue(int n) throws Exception {
@@ -204,7 +203,7 @@ class PipelinedRecordTest {
         assertThat(sent).isEqualTo(4);
         assertThat(waiting).isEqualTo(2);
         assertThat(server.completed).hasSize(4);
-        assertThat(outbox.personalMailsSince("busy0@example.org", clock.instant().minus(Duration.ofDays(1)))).isEqualTo(1);
+        assertThat(outbox.personalMailsSince("busy0@example.org", f.clock.instant().minus(Duration.ofDays(1)))).isEqualTo(1);
         assertThat(outbox.inState(OutboxState.PENDING, 10)).hasSize(2)
                 .allMatch(m -> m.lastError().contains("daily cap"));
     }
