@@ -156,8 +156,9 @@ class PipelinedRecordTest {
     void aRecordThatFailsStopsTheBatchBeforeTheNextMessageIsCompleted() throws Exception {
         queue(5);
         CheckingServer server = new CheckingServer();
-        // the record of the first mail fails: its ledger table is gone when it is written
-        server.breakStoreBefore = 1;
+        // the record of the first mail fails: its ledger table goes away while the mail is sent,
+        // before its record is started
+        server.breakStoreBefore = 0;
 
         assertThatThrownBy(() -> deliverer(server).deliverBatch(() -> false))
                 .isInstanceOf(StoreException.class)
