@@ -269,7 +269,8 @@ public final class SpoolDirectory {
         }
         try (SeekableByteChannel ch = Files.newByteChannel(file, READ_NOFOLLOW)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(a.size() + 1, cap + 1));
-            ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+            // sized to the file (one byte more shows it grew), up to 64 KiB a read
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(a.size() + 1, 64 * 1024));
             long total = 0;
             while (ch.read(buf) > 0) {
                 buf.flip();
