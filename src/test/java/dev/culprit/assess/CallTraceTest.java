@@ -2,6 +2,14 @@ package dev.culprit.assess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CallTraceTest {
@@ -26,5 +34,33 @@ class CallTraceTest {
     void findsNothingInReportWithoutFileNames() {
         assertThat(CallTrace.of(" dump_stack+0x107/0x163\n kfree+0x10/0x20\n").isEmpty()).isTrue();
         assertThat(CallTrace.of(null).isEmpty()).isTrue();
+    }
+
+    @Test
+    void readsTheSameFramesAsThePatternOverTheWholeTextInEveryCorpusLog() throws Exception {
+        List<Path> logs;
+        try (Stream<Path> s = Stream.concat(
+                Files.list(Path.of(CallTraceTest.class.getResource("/corpus").toURI())),
+                Files.list(Path.of(CallTraceTest.class.getResource("/corpus/real").toURI())))) {
+            logs = s.filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".log")).toList();
+        }
+        assertThat(logs).hasSizeGreaterThan(250);
+        int withFrames = 0;
+        for (Path log : logs) {
+            String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+            Set<String> files = new LinkedHashSet<>();
+            Set<String> functions = new LinkedHashSet<>();
+            Matcher m = CallTrace.FRAME.matcher(text);
+            while (m.find()) {
+                String fn = m.group(1);
+                functions.add(fn.contains(".") && fn.indexOf('.') > 0 ? fn.substring(0, fn.indexOf('.')) : fn);
+                files.add(m.group(2).startsWith("./") ? m.group(2).substring(2) : m.group(2));
+            }
+            CallTrace t = CallTrace.of(text);
+            assertThat(t.files()).as(log.getFileName().toString()).isEqualTo(files);
+            assertThat(t.functions()).as(log.getFileName().toString()).isEqualTo(functions);
+            withFrames += files.isEmpty() ? 0 : 1;
+        }
+        assertThat(withFrames).isGreaterThan(200);
     }
 }
