@@ -71,9 +71,11 @@ public final class Assessor {
         if (!isSingle(r)) {
             raised.put(Signals.NOT_SINGLE_COMMIT, notSingle(r));
         } else {
-            structural(r, raised);
+            // read once: both the structural and the crash signals look at the frames
+            CallTrace trace = CallTrace.of(r.crash() == null ? null : r.crash().report());
+            structural(r, trace, raised);
             if (isCause(r)) {
-                crashEvidence(r, raised);
+                crashEvidence(r, trace, raised);
             }
             rangeEvidence(r, raised);
             reproducer(r, raised);
@@ -108,7 +110,7 @@ public final class Assessor {
     }
 
     /** Signals that the commit itself cannot have caused a crash. */
-    private void structural(BisectionReport r, Map<String, String> raised) {
+    private void structural(BisectionReport r, CallTrace trace, Map<String, String> raised) {
         String title = r.culprit() != null && !r.culprit().title().isEmpty() ? r.culprit().title() : r.culpritTitle();
         title = title == null ? "" : title.strip();
         if ((r.culprit() != null && r.culprit().isMerge()) || title.startsWith("Merge ")) {
@@ -125,7 +127,7 @@ public final class Assessor {
         }
         if (r.culprit() != null && !r.culprit().files().isEmpty()) {
             ChangedPaths changed = new ChangedPaths(r.culprit().files());
-            Set<String> arches = CallTrace.of(r.crash() == null ? null : r.crash().report()).arches();
+            Set<String> arches = trace.arches();
             List<String> unbuilt = changed.unbuilt(arches);
             if (unbuilt.size() == changed.paths().size()) {
                 raised.put(Signals.UNBUILT_CHANGE, "The commit changes only " + list(unbuilt)
@@ -139,7 +141,7 @@ public final class Assessor {
     }
 
     /** Signals about the crash that made the culprit look bad (cause bisections only). */
-    private void crashEvidence(BisectionReport r, Map<String, String> raised) {
+    private void crashEvidence(BisectionReport r, CallTrace trace, Map<String, String> raised) {
         Set<String> original = originalTitles(r);
         TestedRevision culpritRun = culpritRevision(r);
         Set<String> culpritTitles = culpritRun == null ? Set.of() : crashTitles(culpritRun);
@@ -164,7 +166,6 @@ public final class Assessor {
         }
         if (r.culprit() != null && !r.culprit().files().isEmpty() && r.crash() != null
                 && !VICTIM_TRACE.matcher(r.crash().title()).find()) {
-            CallTrace trace = CallTrace.of(r.crash().report());
             ChangedPaths changed = new ChangedPaths(r.culprit().files());
             if (!trace.isEmpty() && !changed.touchesAnyOf(trace.files())) {
                 String near = changed.sharesDirectoryWith(trace.files()) ? " (only neighbouring files in the same directory)" : "";
