@@ -1,7 +1,15 @@
 package dev.culprit.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.culprit.cli.Main;
 import dev.culprit.cli.TestServiceMain;
+import dev.culprit.config.CulpritConfig;
+import dev.culprit.model.BisectionReport;
+import dev.culprit.model.Verdict;
+import dev.culprit.parse.LogParser;
+import dev.culprit.pipeline.Pipeline;
+import dev.culprit.pipeline.PipelineLogProcessor;
+import dev.culprit.spool.LogProcessor;
 import dev.culprit.model.PreparedMail;
 import dev.culprit.testing.GreenMailSetups;
 import dev.culprit.testing.TestLogs;
@@ -41,7 +49,9 @@ import java.util.concurrent.TimeUnit;
  * the other's. The figure compares the fastest measured round of each side: on a shared machine
  * interference only ever adds time, and the raw loop's rounds vary the most.
  *
- * <p>Arguments: {@code [logs=1000] [latency-logs=100] [rounds=5] [warm-up-rounds=10]}.
+ * <p>Arguments: {@code [logs=1000] [latency-logs=100] [rounds=5] [warm-up-rounds=10] [test|real]}: with
+ * {@code real}, the logs are syzbot's from {@code corpus/real} that are mailed as they are, each
+ * copy with a culprit hash of its own, through the real pipeline on both sides.
  */
 public final class ServiceBenchmark {
     private ServiceBenchmark() {}
@@ -51,30 +61,39 @@ public final class ServiceBenchmark {
         int latencyLogs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        real = args.length > 4 && args[4].equals("real");
         Path work = Files.createTempDirectory("culprit-bench");
         GreenMail greenMail = new GreenMail(GreenMailSetups.smtp());
         greenMail.start();
         try {
             int port = greenMail.getSmtp().getPort();
-            System.out.printf("throughput: %d logs, 3 recipients each; %d warm-up and %d measured rounds, "
-                    + "each the raw Angus loop then culprit once (a fresh spool and store) on the same logs%n", logs, warmups, rounds);
+            List<String> texts = real ? realLogs(logs) : logs(0, logs);
+            int expected = 0;
+            for (PreparedMail m : prepare(texts)) {
+                expected += m.recipients().size();
+            }
+            System.out.printf("throughput: %d logs, %s; %d warm-up and %d measured rounds, "
+                    + "each the raw Angus loop then culprit once (a fresh spool and store) on the same logs%n", logs,
+                    real ? "syzbot's logs of corpus/real through the real pipeline (parse, assess, address, render), "
+                            + expected + " recipients in all"
+                            : "generated logs with 3 recipients each, turned into mails by the test processor", warmups, rounds);
             List<Double> rawTimes = new ArrayList<>();
             List<Double> onceTimes = new ArrayList<>();
             List<Double> rawCpu = new ArrayList<>();
             List<Double> onceCpu = new ArrayList<>();
             for (int round = 0; round < warmups + rounds; round++) {
                 long cpu0 = processCpuNanos();
-                double rawSeconds = raw(port, logs(0, logs));
+                double rawSeconds = raw(port, texts);
                 long cpu1 = processCpuNanos();
                 int rawReceived = greenMail.getReceivedMessages().length;
                 greenMail.purgeEmailFromAllMailboxes();
                 long cpu2 = processCpuNanos();
-                double onceSeconds = once(work.resolve("once-" + round), port, 0, logs);
+                double onceSeconds = once(work.resolve("once-" + round), port, texts);
                 long cpu3 = processCpuNanos();
                 int onceReceived = greenMail.getReceivedMessages().length;
                 greenMail.purgeEmailFromAllMailboxes();
-                if (rawReceived != 3 * logs || onceReceived != 3 * logs) {
-                    throw new IllegalStateException("expected " + 3 * logs + " messages each, received " + rawReceived
+                if (rawReceived != expected || onceReceived != expected) {
+                    throw new IllegalStateException("expected " + expected + " messages each, received " + rawReceived
                             + " from the raw loop and " + onceReceived + " from once");
                 }
                 boolean warm = round < warmups;
@@ -89,7 +108,7 @@ public final class ServiceBenchmark {
                 }
             }
             // the fixed part of a once: opening and migrating a new store, closing it
-            double emptySeconds = once(work.resolve("empty"), port, 0, 0);
+            double emptySeconds = once(work.resolve("empty"), port, List.of());
             double rawBest = Collections.min(rawTimes);
             double onceBest = Collections.min(onceTimes);
             System.out.printf("  fastest of %d rounds: raw loop %.2f s (%.0f mails/s), once %.2f s (%.0f mails/s)%n", rounds, rawBest,
@@ -127,13 +146,56 @@ public final class ServiceBenchmark {
         return out;
     }
 
-    /** Sends the pre-rendered messages of these logs over one Angus connection; returns seconds. */
-    private static double raw(int port, List<String> logs) throws Exception {
-        TestProcessor p = new TestProcessor();
+    /** Whether the logs are syzbot's, through the real pipeline, rather than generated ones through the test processor. */
+    private static boolean real;
+
+    /** The mails the processor in use makes of these logs. */
+    private static List<PreparedMail> prepare(List<String> logs) throws Exception {
+        LogProcessor p = real ? new PipelineLogProcessor(new Pipeline(CulpritConfig.defaults(), java.time.Clock.systemUTC()))
+                : new TestProcessor();
         List<PreparedMail> mails = new ArrayList<>();
         for (String l : logs) {
             mails.add(p.prepare("raw.log", l.getBytes(StandardCharsets.UTF_8), null));
         }
+        return mails;
+    }
+
+    /**
+     * {@code n} logs made from syzbot's logs in {@code corpus/real} whose result is mailed as it
+     * is: each copy has its culprit's hash replaced throughout by one of its own, so that every
+     * copy is a result of its own.
+     */
+    private static List<String> realLogs(int n) throws Exception {
+        PipelineLogProcessor p = new PipelineLogProcessor(new Pipeline(CulpritConfig.defaults(), java.time.Clock.systemUTC()));
+        List<String> mailed = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        Path dir = Paths.get(ServiceBenchmark.class.getResource("/corpus/real").toURI());
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".txt")).sorted().toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                BisectionReport r = new LogParser(CulpritConfig.defaults().parse().crashReportLimit()).parse(new String(bytes, StandardCharsets.UTF_8)).report();
+                try {
+                    if (r.culprit() != null && p.prepare(f.getFileName().toString(), bytes, null).verdict() == Verdict.MAIL) {
+                        mailed.add(new String(bytes, StandardCharsets.UTF_8));
+                        hashes.add(r.culprit().hash());
+                    }
+                } catch (dev.culprit.spool.LogRejectedException e) {
+                    // not a finished log: not one of the benchmark's
+                }
+            }
+        }
+        System.out.printf("real logs: %d of corpus/real are mailed as they are; copies of them make the %d logs%n", mailed.size(), n);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int j = i % mailed.size();
+            out.add(mailed.get(j).replace(hashes.get(j), TestLogs.hash(i)));
+        }
+        return out;
+    }
+
+    /** Sends the pre-rendered messages of these logs over one Angus connection; returns seconds. */
+    private static double raw(int port, List<String> logs) throws Exception {
+        List<PreparedMail> mails = prepare(logs);
         Properties props = new Properties();
         props.setProperty("mail.smtp.host", "127.0.0.1");
         props.setProperty("mail.smtp.port", Integer.toString(port));
@@ -154,16 +216,16 @@ public final class ServiceBenchmark {
     }
 
     /** Drops the logs into a fresh spool and runs {@code culprit once} in this JVM; returns seconds. */
-    private static double once(Path dir, int port, int from, int n) throws IOException {
+    private static double once(Path dir, int port, List<String> logs) throws IOException {
         Path spool = dir.resolve("spool");
         Files.createDirectories(spool.resolve("inbox"));
-        int i = from;
-        for (String l : logs(from, n)) {
+        int i = 0;
+        for (String l : logs) {
             TestLogs.drop(spool, "log-" + i++ + ".log", l);
         }
-        Path config = writeConfig(dir, port, "delivery:\n  hourly-cap: 1000000\n  daily-cap-per-person: 1000\n");
+        Path config = writeConfig(dir, port, "delivery:\n  hourly-cap: 1000000\n  daily-cap-per-person: 1000000\n");
         long t0 = System.nanoTime();
-        int code = TestServiceMain.commandLine().execute("once", "-q", "--config", config.toString());
+        int code = (real ? Main.newCommandLine() : TestServiceMain.commandLine()).execute("once", "-q", "--config", config.toString());
         double s = (System.nanoTime() - t0) / 1e9;
         if (code != 0) {
             throw new IllegalStateException("once exited with " + code);
