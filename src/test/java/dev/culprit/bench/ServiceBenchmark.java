@@ -68,8 +68,10 @@ public final class ServiceBenchmark {
         try {
             int port = greenMail.getSmtp().getPort();
             List<String> texts = real ? realLogs(logs) : logs(0, logs);
+            // the raw loop's messages, rendered once before any round: its rounds time the sending only
+            List<PreparedMail> rendered = prepare(texts);
             int expected = 0;
-            for (PreparedMail m : prepare(texts)) {
+            for (PreparedMail m : rendered) {
                 expected += m.recipients().size();
             }
             System.out.printf("throughput: %d logs, %s; %d warm-up and %d measured rounds, "
@@ -83,7 +85,7 @@ public final class ServiceBenchmark {
             List<Double> onceCpu = new ArrayList<>();
             for (int round = 0; round < warmups + rounds; round++) {
                 long cpu0 = processCpuNanos();
-                double rawSeconds = raw(port, texts);
+                double rawSeconds = raw(port, rendered);
                 long cpu1 = processCpuNanos();
                 int rawReceived = greenMail.getReceivedMessages().length;
                 greenMail.purgeEmailFromAllMailboxes();
@@ -193,9 +195,8 @@ public final class ServiceBenchmark {
         return out;
     }
 
-    /** Sends the pre-rendered messages of these logs over one Angus connection; returns seconds. */
-    private static double raw(int port, List<String> logs) throws Exception {
-        List<PreparedMail> mails = prepare(logs);
+    /** Sends these pre-rendered messages over one Angus connection; returns seconds. */
+    private static double raw(int port, List<PreparedMail> mails) throws Exception {
         Properties props = new Properties();
         props.setProperty("mail.smtp.host", "127.0.0.1");
         props.setProperty("mail.smtp.port", Integer.toString(port));
