@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 record CallTrace(Set<String> files, Set<String> functions, Set<String> arches) {
     /** One frame; it never spans lines. */
-    static final Pattern FRAME = Pattern.compile(
+    private static final Pattern FRAME = Pattern.compile(
             "([A-Za-z_][A-Za-z0-9_.]*)(?:\\+0x[0-9a-f]+/0x[0-9a-f]+)?(?: \\[[A-Za-z0-9_]+\\])?"
                     + " ((?:[A-Za-z0-9_.+-]+/)*[A-Za-z0-9_+-][A-Za-z0-9_.+-]*\\.[chS]):\\d+");
     private static final Pattern ARCH = Pattern.compile("^arch/([A-Za-z0-9_]+)/");

@@ -13,6 +13,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CallTraceTest {
+    /** The frame pattern as it was first written, run over a whole text: what CallTrace must find. */
+    private static final java.util.regex.Pattern WHOLE_TEXT_FRAME = java.util.regex.Pattern.compile(
+            "([A-Za-z_][A-Za-z0-9_.]*)(?:\\+0x[0-9a-f]+/0x[0-9a-f]+)?(?: \\[[A-Za-z0-9_]+\\])?"
+                    + " ((?:[A-Za-z0-9_.+-]+/)*[A-Za-z0-9_+-][A-Za-z0-9_.+-]*\\.[chS]):\\d+");
+
     @Test
     void readsFilesFunctionsAndArchesOfFrames() {
         CallTrace t = CallTrace.of("""
@@ -50,7 +55,7 @@ class CallTraceTest {
             String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
             Set<String> files = new LinkedHashSet<>();
             Set<String> functions = new LinkedHashSet<>();
-            Matcher m = CallTrace.FRAME.matcher(text);
+            Matcher m = WHOLE_TEXT_FRAME.matcher(text);
             while (m.find()) {
                 String fn = m.group(1);
                 functions.add(fn.contains(".") && fn.indexOf('.') > 0 ? fn.substring(0, fn.indexOf('.')) : fn);
