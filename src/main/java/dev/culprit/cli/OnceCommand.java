@@ -8,10 +8,7 @@ import dev.culprit.schedule.CulpritService;
 import dev.culprit.spool.ScanResult;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -48,8 +45,7 @@ public final class OnceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException {
         PrintWriter err = spec.commandLine().getErr();
-        if (options.mbox != null && !options.dryRun) {
-            err.println("culprit once: --mbox needs --dry-run");
+        if (!options.usable("once", err)) {
             return 2;
         }
         CulpritConfig config = global.loadConfig();
@@ -73,46 +69,6 @@ public final class OnceCommand implements Callable<Integer> {
         } catch (StoreException | IOException e) {
             err.println("culprit: " + e.getMessage());
             return 1;
-        }
-    }
-
-    /** Where a dry run's mails go: standard output, or an mbox file opened for appending. */
-    record DryRunOutput(OutputStream stream, String where, boolean owned) implements AutoCloseable {
-        static DryRunOutput open(ServiceOptions options, CommandLine.Model.CommandSpec spec) throws IOException {
-            if (!options.dryRun) {
-                return null;
-            }
-            if (options.mbox != null) {
-                return new DryRunOutput(Files.newOutputStream(options.mbox, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                        StandardOpenOption.WRITE), options.mbox.toString(), true);
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            OutputStream s = new OutputStream() {
-                @Override
-                public void write(int b) {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    out.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
-                }
-
-                @Override
-                public void flush() {
-                    out.flush();
-                }
-            };
-            return new DryRunOutput(s, "standard output", false);
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (owned) {
-                stream.close();
-            } else {
-                stream.flush();
-            }
         }
     }
 }

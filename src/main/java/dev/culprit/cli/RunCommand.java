@@ -54,8 +54,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException {
         PrintWriter err = spec.commandLine().getErr();
-        if (options.mbox != null && !options.dryRun) {
-            err.println("culprit run: --mbox needs --dry-run");
+        if (!options.usable("run", err)) {
             return 2;
         }
         CulpritConfig config = global.loadConfig();
@@ -64,12 +63,12 @@ public final class RunCommand implements Callable<Integer> {
             err.println("culprit: " + (global.config() == null ? "" : global.config() + ": ") + scheduleProblem.get());
             return 2;
         }
-        OnceCommand.DryRunOutput out = null;
+        DryRunOutput out = null;
         ServiceWiring w = null;
         ServiceOps ops = null;
         try {
             Clock clock = Clock.systemUTC();
-            out = OnceCommand.DryRunOutput.open(options, spec);
+            out = DryRunOutput.open(options, spec);
             ops = ServiceOps.start(config.metrics(), config.watchdog(), Watchdog.exitProcess(OpsWiring.WATCHDOG_EXIT_GRACE));
             w = ServiceWiring.create(config, processors.create(config), out == null ? null : out.stream(),
                     out == null ? null : out.where(), Secrets.fromEnvironment(), clock, ops.events());
@@ -90,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
             CountDownLatch stopped = new CountDownLatch(1);
             ServiceWiring wiring = w;
             ServiceOps operations = ops;
-            OnceCommand.DryRunOutput output = out;
+            DryRunOutput output = out;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 log.info("stopping: finishing the log or mail in hand");
                 operations.stopWatchdog();
@@ -121,7 +120,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void cleanup(ServiceWiring w, ServiceOps ops, OnceCommand.DryRunOutput out) {
+    private static void cleanup(ServiceWiring w, ServiceOps ops, DryRunOutput out) {
         if (w != null) {
             w.close();
         }
@@ -131,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
         closeQuietly(out);
     }
 
-    private static void closeQuietly(OnceCommand.DryRunOutput out) {
+    private static void closeQuietly(DryRunOutput out) {
         if (out != null) {
             try {
                 out.close();

@@ -1,5 +1,6 @@
 package dev.culprit.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -12,4 +13,13 @@ final class ServiceOptions {
     @Option(names = "--mbox", paramLabel = "FILE", description = "With --dry-run: append the mails to this mbox file "
             + "instead of standard output.")
     Path mbox;
+
+    /** Whether the options go together; when not ({@code --mbox} without {@code --dry-run}), says so on {@code err}. */
+    boolean usable(String command, PrintWriter err) {
+        if (mbox != null && !dryRun) {
+            err.println("culprit " + command + ": --mbox needs --dry-run");
+            return false;
+        }
+        return true;
+    }
 }

@@ -5,12 +5,12 @@ import dev.culprit.cli.Main;
 import dev.culprit.cli.TestServiceMain;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.model.BisectionReport;
+import dev.culprit.model.PreparedMail;
 import dev.culprit.model.Verdict;
 import dev.culprit.parse.LogParser;
 import dev.culprit.pipeline.Pipeline;
 import dev.culprit.pipeline.PipelineLogProcessor;
 import dev.culprit.spool.LogProcessor;
-import dev.culprit.model.PreparedMail;
 import dev.culprit.testing.GreenMailSetups;
 import dev.culprit.testing.TestLogs;
 import dev.culprit.testing.TestProcessor;
@@ -28,9 +28,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -250,41 +248,18 @@ public final class ServiceBenchmark {
         Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), TestServiceMain.class.getName(), "run", "--config", config.toString())
                 .redirectOutput(dir.resolve("run.out").toFile()).redirectError(dir.resolve("run.err").toFile()).start();
-        Map<String, Long> arrived = new ConcurrentHashMap<>();
-        Thread watcher = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                for (MimeMessage m : greenMail.getReceivedMessages()) {
-                    try {
-                        arrived.putIfAbsent(m.getSubject(), System.nanoTime());
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        watcher.setDaemon(true);
-        watcher.start();
         try {
-            // let the service start: the first log goes in once the service has mailed a probe
-            TestLogs.drop(spool, "probe.log", logs(3_000_000, 1).get(0));
-            waitFor(arrived, 1, 60_000);
+            // one recipient a log: GreenMail counts stored copies but wakes a wait once a message.
+            // The service is started once it has mailed a first log.
+            TestLogs.drop(spool, "probe.log", latencyLog(3_000_000));
+            awaitReceived(greenMail, 1, 60_000, "the service mailing its first log");
             List<Long> latencies = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                int id = 4_000_000 + i;
-                String subject = "[culprit] result cause/" + TestLogs.hash(id);
-                String text = logs(id, 1).get(0);
+                String text = latencyLog(4_000_000 + i);
                 long t0 = System.nanoTime();
                 TestLogs.drop(spool, "lat-" + i + ".log", text);
-                org.awaitility.Awaitility.await("log " + i + " mailed").atMost(java.time.Duration.ofSeconds(60))
-                        .pollInterval(java.time.Duration.ofMillis(1)).until(() -> arrived.containsKey(subject));
-                Long t1 = arrived.get(subject);
-                latencies.add((t1 - t0) / 1_000_000);
-                Thread.sleep(50);
+                awaitReceived(greenMail, i + 2, 60_000, "log " + i + " mailed");
+                latencies.add((System.nanoTime() - t0) / 1_000_000);
             }
             Collections.sort(latencies);
             System.out.printf("latency: %d logs renamed into inbox/ one after another, culprit run (child JVM, default schedule)%n", n);
@@ -292,15 +267,19 @@ public final class ServiceBenchmark {
                     latencies.get(latencies.size() / 2), latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1),
                     latencies.get(latencies.size() - 1));
         } finally {
-            watcher.interrupt();
             child.destroy();
             child.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
-    private static void waitFor(Map<String, Long> arrived, int count, long millis) {
-        org.awaitility.Awaitility.await("the service mailing its first log").atMost(java.time.Duration.ofMillis(millis))
-                .pollInterval(java.time.Duration.ofMillis(5)).until(() -> arrived.size() >= count);
+    private static String latencyLog(int n) {
+        return TestLogs.log(n, List.of("dev" + n + "@example.org"), List.of());
+    }
+
+    private static void awaitReceived(GreenMail greenMail, int messages, long millis, String what) {
+        if (!greenMail.waitForIncomingEmail(millis, messages)) {
+            throw new IllegalStateException(what + ": not within " + millis + " ms");
+        }
     }
 
 }

@@ -85,7 +85,6 @@ class CrashRecoveryIT {
                 int target = Math.min(LOGS - 1, distinct() + 1 + random.nextInt(30));
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(1)).until(() -> distinct() >= target);
             }
-            Thread.sleep(random.nextInt(30));
             assertThat(p.isAlive()).as("child %d ended by itself; see %s", k, dir.resolve("kill-" + k + ".err")).isTrue();
             p.destroyForcibly().waitFor();
             killedAt.add(count(spool.resolve("done")) + " logs done, " + distinct() + " mails");
