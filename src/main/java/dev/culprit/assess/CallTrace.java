@@ -2,21 +2,19 @@ package dev.culprit.assess;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The source files, functions and architectures named by the frames of a kernel crash report
  * ({@code dump_stack+0x12d/0x187 lib/dump_stack.c:118}, {@code __dump_stack lib/dump_stack.c:77 [inline]}).
  * Reports of old kernels without file names give empty sets.
+ *
+ * <p>A frame is what the pattern
+ * <pre>([A-Za-z_][A-Za-z0-9_.]*)(?:\+0x[0-9a-f]+/0x[0-9a-f]+)?(?: \[[A-Za-z0-9_]+\])? ((?:[A-Za-z0-9_.+-]+/)*[A-Za-z0-9_+-][A-Za-z0-9_.+-]*\.[chS]):\d+</pre>
+ * finds, left to right and without overlap. It is read backwards from each {@code .c:}, {@code .h:}
+ * or {@code .S:} followed by a digit, since every frame ends with one: trying the pattern at every
+ * position of a report cost more than all the rest of an assessment.
  */
 record CallTrace(Set<String> files, Set<String> functions, Set<String> arches) {
-    /** One frame; it never spans lines. */
-    private static final Pattern FRAME = Pattern.compile(
-            "([A-Za-z_][A-Za-z0-9_.]*)(?:\\+0x[0-9a-f]+/0x[0-9a-f]+)?(?: \\[[A-Za-z0-9_]+\\])?"
-                    + " ((?:[A-Za-z0-9_.+-]+/)*[A-Za-z0-9_+-][A-Za-z0-9_.+-]*\\.[chS]):\\d+");
-    private static final Pattern ARCH = Pattern.compile("^arch/([A-Za-z0-9_]+)/");
-
     CallTrace {
         files = Set.copyOf(files);
         functions = Set.copyOf(functions);
@@ -28,44 +26,171 @@ record CallTrace(Set<String> files, Set<String> functions, Set<String> arches) {
         Set<String> functions = new LinkedHashSet<>();
         Set<String> arches = new LinkedHashSet<>();
         if (report != null) {
-            // a frame never spans lines: the pattern runs only on lines with a "file.c:123"
-            // in them, as if each were the whole input, which is most of a report's cost saved
-            Matcher m = FRAME.matcher(report);
-            int from = 0;
-            while (from <= report.length()) {
-                int nl = report.indexOf('\n', from);
-                int end = nl < 0 ? report.length() : nl;
-                if (namesSourceLine(report, from, end)) {
-                    m.region(from, end);
-                    while (m.find()) {
-                        String fn = m.group(1);
-                        int dot = fn.indexOf('.');
-                        functions.add(dot > 0 ? fn.substring(0, dot) : fn);
-                        String file = m.group(2).startsWith("./") ? m.group(2).substring(2) : m.group(2);
-                        files.add(file);
-                        Matcher a = ARCH.matcher(file);
-                        if (a.find()) {
-                            arches.add(a.group(1));
-                        }
-                    }
+            int bound = 0;
+            for (int colon = report.indexOf(':', 3); colon >= 0; colon = report.indexOf(':', colon + 1)) {
+                int end = frameEnding(report, bound, colon);
+                if (end < 0) {
+                    continue;
                 }
-                from = end + 1;
+                int fileStart = fileStart(report, bound, colon);
+                int identEnd = identEnd(report, bound, fileStart - 1);
+                int identStart = identStart(report, bound, identEnd);
+                String fn = report.substring(identStart, identEnd);
+                int dot = fn.indexOf('.');
+                functions.add(dot > 0 ? fn.substring(0, dot) : fn);
+                String file = report.substring(report.startsWith("./", fileStart) ? fileStart + 2 : fileStart, colon);
+                files.add(file);
+                String arch = arch(file);
+                if (arch != null) {
+                    arches.add(arch);
+                }
+                bound = end;
+                colon = end - 1;
             }
         }
         return new CallTrace(files, functions, arches);
     }
 
-    /** Whether {@code text[from, end)} has a {@code .c:}, {@code .h:} or {@code .S:} followed by a digit. */
-    private static boolean namesSourceLine(String text, int from, int end) {
-        for (int i = text.indexOf(':', from); i >= 0 && i < end; i = text.indexOf(':', i + 1)) {
-            if (i - from >= 2 && text.charAt(i - 2) == '.' && i + 1 < end && Character.isDigit(text.charAt(i + 1))) {
-                char k = text.charAt(i - 1);
-                if (k == 'c' || k == 'h' || k == 'S') {
-                    return true;
+    /**
+     * Where the frame that ends with the line number after {@code colon} ends, or -1 when no
+     * frame ends there. Nothing before {@code bound} (the end of the frame before) is part of it.
+     */
+    private static int frameEnding(String s, int bound, int colon) {
+        if (colon + 1 >= s.length() || !digit(s.charAt(colon + 1)) || colon - 3 < bound || s.charAt(colon - 2) != '.') {
+            return -1;
+        }
+        char kind = s.charAt(colon - 1);
+        if (kind != 'c' && kind != 'h' && kind != 'S') {
+            return -1;
+        }
+        int fileStart = fileStart(s, bound, colon);
+        if (fileStart <= bound || s.charAt(fileStart - 1) != ' ' || !validFile(s, fileStart, colon)) {
+            return -1;
+        }
+        int identEnd = identEnd(s, bound, fileStart - 1);
+        if (identEnd < 0 || identStart(s, bound, identEnd) < 0) {
+            return -1;
+        }
+        int end = colon + 1;
+        while (end < s.length() && digit(s.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** The start of the run of file name characters that ends at {@code colon}. */
+    private static int fileStart(String s, int bound, int colon) {
+        int p = colon;
+        while (p > bound && fileChar(s.charAt(p - 1))) {
+            p--;
+        }
+        return p;
+    }
+
+    /** {@code (?:[A-Za-z0-9_.+-]+/)*[A-Za-z0-9_+-][A-Za-z0-9_.+-]*\.[chS]}, knowing the run holds only such characters and ends with the suffix. */
+    private static boolean validFile(String s, int from, int colon) {
+        int component = from;
+        for (int i = from; i < colon; i++) {
+            if (s.charAt(i) == '/') {
+                if (i == component) {
+                    return false;
                 }
+                component = i + 1;
             }
         }
-        return false;
+        return component < colon - 2 && s.charAt(component) != '.';
+    }
+
+    /**
+     * Where the function name ends, for a frame whose file starts after the space at {@code space}:
+     * before an optional {@code +0x../0x..} and an optional {@code  [module]}; -1 when nothing
+     * there can end a function name.
+     */
+    private static int identEnd(String s, int bound, int space) {
+        int k = space;
+        if (k - 1 >= bound && s.charAt(k - 1) == ']') {
+            int m = k - 2;
+            while (m >= bound && wordChar(s.charAt(m))) {
+                m--;
+            }
+            if (m == k - 2 || m < bound + 1 || s.charAt(m) != '[' || s.charAt(m - 1) != ' ') {
+                return -1;
+            }
+            k = m - 1;
+        }
+        int offset = offsetStart(s, bound, k);
+        if (offset >= 0 && identStart(s, bound, offset) >= 0) {
+            return offset;
+        }
+        return k;
+    }
+
+    /** Where a {@code +0x[0-9a-f]+/0x[0-9a-f]+} that ends at {@code end} starts, or -1. */
+    private static int offsetStart(String s, int bound, int end) {
+        int h = hexStart(s, bound, end);
+        if (h == end || h - 3 < bound || !s.startsWith("/0x", h - 3)) {
+            return -1;
+        }
+        int g = hexStart(s, bound, h - 3);
+        if (g == h - 3 || g - 3 < bound || !s.startsWith("+0x", g - 3)) {
+            return -1;
+        }
+        return g - 3;
+    }
+
+    private static int hexStart(String s, int bound, int end) {
+        int h = end;
+        while (h > bound && hex(s.charAt(h - 1))) {
+            h--;
+        }
+        return h;
+    }
+
+    /** The first letter or underscore of the run of {@code [A-Za-z0-9_.]} that ends at {@code end}, or -1. */
+    private static int identStart(String s, int bound, int end) {
+        int a = end;
+        while (a > bound && identChar(s.charAt(a - 1))) {
+            a--;
+        }
+        for (int i = a; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code x86} of {@code arch/x86/entry/common.c}. */
+    private static String arch(String file) {
+        if (!file.startsWith("arch/")) {
+            return null;
+        }
+        int j = 5;
+        while (j < file.length() && wordChar(file.charAt(j))) {
+            j++;
+        }
+        return j > 5 && j < file.length() && file.charAt(j) == '/' ? file.substring(5, j) : null;
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean hex(char c) {
+        return digit(c) || c >= 'a' && c <= 'f';
+    }
+
+    private static boolean wordChar(char c) {
+        return digit(c) || c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
+    private static boolean identChar(char c) {
+        return wordChar(c) || c == '.';
+    }
+
+    private static boolean fileChar(char c) {
+        return identChar(c) || c == '+' || c == '-' || c == '/';
     }
 
     boolean isEmpty() {
