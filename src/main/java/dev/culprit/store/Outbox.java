@@ -312,30 +312,34 @@ public final class Outbox {
                         return false;
                     }
                 }
-                if (!u.recipients().isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "update outbox_recipient set state = ?, last_error = ? where outbox_id = ? and position = ?")) {
-                        for (var e : u.recipients().entrySet()) {
-                            ps.setString(1, e.getValue().state().id());
-                            ps.setString(2, clip(e.getValue().error()));
-                            ps.setLong(3, u.id());
-                            ps.setInt(4, e.getKey());
-                            ps.addBatch();
+                // one statement per distinct change (all recipients sent is the usual case), and
+                // one for the ledger: each statement costs more than the rows it writes
+                Map<MailUpdate.RecipientChange, List<Integer>> changes = new LinkedHashMap<>();
+                u.recipients().forEach((position, change) -> changes.computeIfAbsent(change, k -> new ArrayList<>()).add(position));
+                for (var e : changes.entrySet()) {
+                    List<Integer> positions = e.getValue();
+                    try (PreparedStatement ps = c.prepareStatement("update outbox_recipient set state = ?, last_error = ?"
+                            + " where outbox_id = ? and position in (" + placeholders(positions.size(), "?") + ")")) {
+                        ps.setString(1, e.getKey().state().id());
+                        ps.setString(2, clip(e.getKey().error()));
+                        ps.setLong(3, u.id());
+                        for (int i = 0; i < positions.size(); i++) {
+                            ps.setInt(4 + i, positions.get(i));
                         }
-                        ps.executeBatch();
+                        ps.executeUpdate();
                     }
                 }
                 if (!u.ledger().isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "insert into sent_ledger (outbox_id, address, is_list, sent_at) values (?, ?, ?, ?)")) {
+                    try (PreparedStatement ps = c.prepareStatement("insert into sent_ledger (outbox_id, address, is_list, sent_at) values "
+                            + placeholders(u.ledger().size(), "(?, ?, ?, ?)"))) {
+                        int i = 1;
                         for (MailUpdate.LedgerEntry e : u.ledger()) {
-                            ps.setLong(1, u.id());
-                            ps.setString(2, e.address().toLowerCase(Locale.ROOT));
-                            ps.setBoolean(3, e.list());
-                            ps.setObject(4, ts(now));
-                            ps.addBatch();
+                            ps.setLong(i++, u.id());
+                            ps.setString(i++, e.address().toLowerCase(Locale.ROOT));
+                            ps.setBoolean(i++, e.list());
+                            ps.setObject(i++, ts(now));
                         }
-                        ps.executeBatch();
+                        ps.executeUpdate();
                     }
                 }
                 return true;
@@ -358,6 +362,11 @@ public final class Outbox {
         Instant now = clock.instant();
         return execute("update outbox set lease_until = ?, updated_at = ? where id = ? and state = 'sending' and claimed_by = ?",
                 now.plus(lease), now, id, owner) == 1;
+    }
+
+    /** {@code n} copies of {@code one}, separated by commas. */
+    private static String placeholders(int n, String one) {
+        return String.join(", ", java.util.Collections.nCopies(n, one));
     }
 
     /** Gives a claimed mail back unchanged, to be sent by the next run. */

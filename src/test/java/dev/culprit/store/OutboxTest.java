@@ -117,6 +117,25 @@ class OutboxTest {
     }
 
     @Test
+    void eachRecipientKeepsItsOwnOutcome() throws Exception {
+        outbox.accept(mail("k1", to("a@example.org"), to("b@example.org"), cc("c@example.org"), cc("d@example.org")), "1.log", "h1");
+        OutboxMail m = outbox.claim("me", 10, Duration.ofMinutes(5)).get(0);
+        assertThat(outbox.update(new MailUpdate(m.id(), "me", OutboxState.PENDING, 1, clock.instant().plusSeconds(60), "451 later",
+                Map.of(0, new RecipientChange(OutboxRecipient.State.SENT, null),
+                        1, new RecipientChange(OutboxRecipient.State.FAILED, "550 no such user"),
+                        3, new RecipientChange(OutboxRecipient.State.FAILED, "550 mailbox full")),
+                List.of(new LedgerEntry("a@example.org", false))))).isTrue();
+        clock.advance(Duration.ofSeconds(61));
+        OutboxMail again = outbox.claim("me", 10, Duration.ofMinutes(5)).get(0);
+        assertThat(again.recipients()).extracting(OutboxRecipient::state).containsExactly(OutboxRecipient.State.SENT,
+                OutboxRecipient.State.FAILED, OutboxRecipient.State.PENDING, OutboxRecipient.State.FAILED);
+        assertThat(again.recipients()).extracting(OutboxRecipient::lastError).containsExactly(null, "550 no such user", null,
+                "550 mailbox full");
+        assertThat(outbox.personalMailsSince("a@example.org", clock.instant().minusSeconds(600))).isEqualTo(1);
+        assertThat(outbox.personalMailsSince("b@example.org", clock.instant().minusSeconds(600))).isZero();
+    }
+
+    @Test
     void pendingMailWaitsForItsNextAttemptTime() throws Exception {
         outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
         OutboxMail m = outbox.claim("me", 10, Duration.ofMinutes(5)).get(0);
