@@ -191,21 +191,27 @@ public final class Outbox {
         Instant now = clock.instant();
         try {
             return db.inTransaction(c -> {
-                List<Long> ids = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("""
-                        select id from outbox
-                        where (state = 'pending' and next_attempt_at <= ?) or (state = 'sending' and lease_until < ?)
-                        order by next_attempt_at, id
-                        fetch first ? rows only""" + db.dialect().skipLocked())) {
-                    ps.setObject(1, ts(now));
-                    ps.setObject(2, ts(now));
-                    ps.setInt(3, limit);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getLong(1));
+                // two queries, each through the index by state, rather than one whose "or" made
+                // it read and sort the whole outbox; then the first "limit" of both, by due time
+                record Due(long id, Instant at) {}
+                List<Due> due = new ArrayList<>();
+                for (String sql : List.of("""
+                        select id, next_attempt_at from outbox where state = 'pending' and next_attempt_at <= ?
+                        order by state, next_attempt_at, id fetch first ? rows only""", """
+                        select id, next_attempt_at from outbox where state = 'sending' and lease_until < ?
+                        order by next_attempt_at, id fetch first ? rows only""")) {
+                    try (PreparedStatement ps = c.prepareStatement(sql + db.dialect().skipLocked())) {
+                        ps.setObject(1, ts(now));
+                        ps.setInt(2, limit);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                due.add(new Due(rs.getLong(1), instant(rs, 2)));
+                            }
                         }
                     }
                 }
+                List<Long> ids = due.stream().sorted(java.util.Comparator.comparing(Due::at).thenComparingLong(Due::id))
+                        .limit(limit).map(Due::id).toList();
                 if (ids.isEmpty()) {
                     return List.of();
                 }

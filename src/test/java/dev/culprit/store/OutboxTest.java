@@ -92,6 +92,19 @@ class OutboxTest {
     }
 
     @Test
+    void claimTakesPendingAndAbandonedMailsInTheOrderTheyWereDue() throws Exception {
+        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        clock.advance(Duration.ofMinutes(1));
+        outbox.accept(mail("k2", to("a@example.org")), "2.log", "h2");
+        clock.advance(Duration.ofMinutes(1));
+        outbox.accept(mail("k3", to("a@example.org")), "3.log", "h3");
+        assertThat(outbox.claim("crashed", 1, Duration.ofMinutes(5))).extracting(OutboxMail::resultKey).containsExactly("k1");
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(outbox.claim("two", 2, Duration.ofMinutes(5))).extracting(OutboxMail::resultKey).containsExactly("k1", "k2");
+        assertThat(outbox.claim("two", 2, Duration.ofMinutes(5))).extracting(OutboxMail::resultKey).containsExactly("k3");
+    }
+
+    @Test
     void updateIsRefusedToAnInstanceThatLostItsLease() throws Exception {
         outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
         OutboxMail m = outbox.claim("one", 10, Duration.ofMinutes(5)).get(0);
