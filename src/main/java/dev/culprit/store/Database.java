@@ -180,14 +180,16 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (dialect == Dialect.H2 && !dataSource.isClosed()) {
+        if (dialect == Dialect.H2 && !dataSource.isClosed() && url.toUpperCase(java.util.Locale.ROOT).contains(";DB_CLOSE_DELAY=")) {
+            // kept open without connections (an in-memory store): only SHUTDOWN closes it
             try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
                 s.execute("shutdown");
             } catch (SQLException e) {
-                // the pool closes its connections below; a failed SHUTDOWN only skips compaction
                 org.slf4j.LoggerFactory.getLogger(Database.class).debug("H2 shutdown: {}", e.getMessage());
             }
         }
+        // otherwise H2 closes the database with the pool's last connection; a SHUTDOWN before
+        // it left the pool to reset connections already closed, which H2 wrote to a trace file
         dataSource.close();
     }
 }
