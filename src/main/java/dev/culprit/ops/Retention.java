@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes what is old enough to forget: logs (and their sidecars) in the spool's {@code done/}
- * directory and the bodies of mails that were sent. It never looks anywhere else: pending and
- * held mails and everything in {@code failed/} stay.
+ * directory, and through {@link SentBodyPurger} the bodies of mails that were sent and the sent
+ * ledger's old entries. It never looks anywhere else: pending and held mails and everything in
+ * {@code failed/} stay.
  *
  * <p>Subdirectories are searched but never removed. The age of a file in {@code done/} is counted from the later of its modification and
  * status-change times: the move into {@code done/} is a rename, which keeps the modification

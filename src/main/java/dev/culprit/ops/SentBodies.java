@@ -5,19 +5,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import org.slf4j.LoggerFactory;
 
 /**
  * Removes the bodies of mails sent before a time from the outbox: the row stays (its key, its
- * Message-ID, its recipients and the sent ledger keep the mail from being sent again and count
- * for the caps), only the message bytes become empty. Mails in any other state are not touched.
+ * Message-ID and its recipients keep the mail from being sent again), only the message bytes
+ * become empty. Mails in any other state are not touched. The sent ledger's entries before the
+ * same time go too: the caps look back one day at most, and the ledger would otherwise grow by
+ * one row per recipient of every mail, for ever.
  */
 public final class SentBodies implements Retention.SentBodyPurger {
     static final String SQL = "update outbox set message = ?, updated_at = ?"
             + " where state = 'sent' and sent_at < ? and octet_length(message) > 0";
+    static final String LEDGER_SQL = "delete from sent_ledger where sent_at < ?";
+    /** The longest window a cap counts over. */
+    private static final Duration CAP_WINDOW = Duration.ofDays(1);
 
     private final Database database;
     private final Clock clock;
@@ -33,7 +40,17 @@ public final class SentBodies implements Retention.SentBodyPurger {
             ps.setBytes(1, new byte[0]);
             ps.setObject(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             ps.setObject(3, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
-            return ps.executeUpdate();
+            int bodies = ps.executeUpdate();
+            Instant ledgerCutoff = cutoff.isBefore(clock.instant().minus(CAP_WINDOW)) ? cutoff : clock.instant().minus(CAP_WINDOW);
+            try (PreparedStatement ledger = c.prepareStatement(LEDGER_SQL)) {
+                ledger.setObject(1, OffsetDateTime.ofInstant(ledgerCutoff, ZoneOffset.UTC));
+                int entries = ledger.executeUpdate();
+                if (entries > 0) {
+                    LoggerFactory.getLogger(SentBodies.class).info("retention: removed {} sent ledger entries from before {}", entries,
+                            ledgerCutoff);
+                }
+            }
+            return bodies;
         }
     }
 }

@@ -55,6 +55,41 @@ abstract class SentBodiesContract {
         }
     }
 
+    private void ledger(String key, String address, Instant sentAt) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "insert into sent_ledger (outbox_id, address, is_list, sent_at)"
+                        + " select id, ?, false, ? from outbox where result_key = ?")) {
+            ps.setString(1, address);
+            ps.setObject(2, OffsetDateTime.ofInstant(sentAt, ZoneOffset.UTC));
+            ps.setString(3, key);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private int ledgerEntries() throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("select count(*) from sent_ledger");
+                ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void removesLedgerEntriesBeforeTheCutoffButNeverWithinTheCapsDay() throws Exception {
+        mail("old", "sent", NOW.minus(Duration.ofDays(100)));
+        mail("recent", "sent", NOW.minus(Duration.ofHours(20)));
+        ledger("old", "a@example.org", NOW.minus(Duration.ofDays(100)));
+        ledger("old", "b@example.org", NOW.minus(Duration.ofDays(100)));
+        ledger("recent", "a@example.org", NOW.minus(Duration.ofHours(20)));
+
+        bodies.purgeSentBefore(NOW.minus(Duration.ofDays(90)));
+        assertThat(ledgerEntries()).isEqualTo(1);
+
+        // a cutoff within the last day still keeps what the daily cap counts
+        bodies.purgeSentBefore(NOW.minus(Duration.ofHours(1)));
+        assertThat(ledgerEntries()).isEqualTo(1);
+    }
+
     private int bodyLength(String key) throws SQLException {
         try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("select octet_length(message) from outbox where result_key = ?")) {
