@@ -8,7 +8,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -187,19 +187,24 @@ public final class SmtpTransport implements MailTransport {
     /**
      * The stored message as Angus Mail sends it, passing the gate after the last byte is written
      * and before Angus ends the DATA command: if the gate throws, Angus drops the connection with
-     * the message incomplete, and the server discards it.
+     * the message incomplete, and the server discards it. The bytes written are the stored ones,
+     * as they are (Angus escapes leading dots); the message is parsed only for Angus to read its
+     * headers, its body shared with the stored bytes rather than copied.
      */
     private static final class GatedMessage extends MimeMessage {
         private final Gate gate;
+        private final byte[] stored;
 
         GatedMessage(Session session, byte[] message, Gate gate) throws MessagingException {
-            super(session, new ByteArrayInputStream(message));
+            super(session, new SharedByteArrayInputStream(message));
             this.gate = gate;
+            this.stored = message;
         }
 
         @Override
         public void writeTo(OutputStream os, String[] ignoreList) throws IOException, MessagingException {
-            super.writeTo(os, ignoreList);
+            // the stored message has no Bcc or Content-Length header for ignoreList to leave out
+            os.write(stored);
             gate.await();
         }
     }

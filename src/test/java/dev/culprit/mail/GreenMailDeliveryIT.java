@@ -60,6 +60,24 @@ class GreenMailDeliveryIT {
     }
 
     @Test
+    void theServerReceivesTheStoredMessageByteForByte() throws Exception {
+        byte[] stored = dev.culprit.testing.TestMails.mime("<bytes@culprit.example.org>", "[culprit] a subject long enough"
+                + " to be folded over two lines by the composer, as long subjects are", "first line\n.a line that starts with a dot\n"
+                + "..and one with two\nGr\u00fc\u00dfe\n", List.of(to("dev@example.org")));
+        SmtpTransport smtp = new SmtpTransport(f.smtp, null, new SmtpErrorClassifier());
+        try (MailTransport.Connection c = smtp.open()) {
+            assertThat(c.send(stored, List.of("dev@example.org"), MailTransport.Gate.OPEN).refused()).isEmpty();
+        }
+        assertThat(greenMail.waitForIncomingEmail(120_000, 1)).isTrue();
+        // the server puts its own trace headers in front of what it received, and keeps the last
+        // line end as part of the end of DATA
+        String received = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(greenMail.getReceivedMessages()[0]);
+        String sent = new String(stored, java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(sent).endsWith("\r\n");
+        assertThat(received).endsWith(sent.substring(0, sent.length() - 2));
+    }
+
+    @Test
     void aMessageTheGateStopsIsNeverCompletedAndTheServerKeepsNothing() throws Exception {
         PreparedMail held = mail("k-gated", to("dev@example.org"));
         PreparedMail next = mail("k-next", to("dev@example.org"));
