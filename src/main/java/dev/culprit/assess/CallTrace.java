@@ -80,11 +80,21 @@ record CallTrace(Set<String> files, Set<String> functions, Set<String> arches) {
 
     /** The start of the run of file name characters that ends at {@code colon}. */
     private static int fileStart(String s, int bound, int colon) {
-        int p = colon;
-        while (p > bound && fileChar(s.charAt(p - 1))) {
+        return runStart(s, bound, colon, CallTrace::fileChar);
+    }
+
+    /** Where the run of characters of one class that ends at {@code end} starts, no earlier than {@code bound}. */
+    private static int runStart(String s, int bound, int end, CharClass c) {
+        int p = end;
+        while (p > bound && c.has(s.charAt(p - 1))) {
             p--;
         }
         return p;
+    }
+
+    @FunctionalInterface
+    private interface CharClass {
+        boolean has(char c);
     }
 
     /** {@code (?:[A-Za-z0-9_.+-]+/)*[A-Za-z0-9_+-][A-Za-z0-9_.+-]*\.[chS]}, knowing the run holds only such characters and ends with the suffix. */
@@ -139,20 +149,12 @@ record CallTrace(Set<String> files, Set<String> functions, Set<String> arches) {
     }
 
     private static int hexStart(String s, int bound, int end) {
-        int h = end;
-        while (h > bound && hex(s.charAt(h - 1))) {
-            h--;
-        }
-        return h;
+        return runStart(s, bound, end, CallTrace::hex);
     }
 
     /** The first letter or underscore of the run of {@code [A-Za-z0-9_.]} that ends at {@code end}, or -1. */
     private static int identStart(String s, int bound, int end) {
-        int a = end;
-        while (a > bound && identChar(s.charAt(a - 1))) {
-            a--;
-        }
-        for (int i = a; i < end; i++) {
+        for (int i = runStart(s, bound, end, CallTrace::identChar); i < end; i++) {
             char c = s.charAt(i);
             if (c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
                 return i;
