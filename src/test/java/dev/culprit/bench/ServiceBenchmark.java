@@ -81,15 +81,21 @@ public final class ServiceBenchmark {
             List<Double> onceTimes = new ArrayList<>();
             List<Double> rawCpu = new ArrayList<>();
             List<Double> onceCpu = new ArrayList<>();
+            List<Double> rawJit = new ArrayList<>();
+            List<Double> onceJit = new ArrayList<>();
             for (int round = 0; round < warmups + rounds; round++) {
                 long cpu0 = processCpuNanos();
+                long jit0 = jitMillis();
                 double rawSeconds = raw(port, rendered);
                 long cpu1 = processCpuNanos();
+                long jit1 = jitMillis();
                 int rawReceived = greenMail.getReceivedMessages().length;
                 greenMail.purgeEmailFromAllMailboxes();
                 long cpu2 = processCpuNanos();
+                long jit2 = jitMillis();
                 double onceSeconds = once(work.resolve("once-" + round), port, texts);
                 long cpu3 = processCpuNanos();
+                long jit3 = jitMillis();
                 int onceReceived = greenMail.getReceivedMessages().length;
                 greenMail.purgeEmailFromAllMailboxes();
                 deleteTree(work.resolve("once-" + round));
@@ -98,14 +104,16 @@ public final class ServiceBenchmark {
                             + " from the raw loop and " + onceReceived + " from once");
                 }
                 boolean warm = round < warmups;
-                System.out.printf("  %s %d: raw loop %.2f s (%.0f mails/s, %.2f s CPU), once %.2f s (%.0f mails/s, %.2f s CPU)%n",
+                System.out.printf("  %s %d: raw loop %.2f s (%.0f mails/s, %.2f s CPU), once %.2f s (%.0f mails/s, %.2f s CPU, JIT %.2f s)%n",
                         warm ? "warm-up" : "round  ", warm ? round + 1 : round - warmups + 1, rawSeconds, logs / rawSeconds,
-                        (cpu1 - cpu0) / 1e9, onceSeconds, logs / onceSeconds, (cpu3 - cpu2) / 1e9);
+                        (cpu1 - cpu0) / 1e9, onceSeconds, logs / onceSeconds, (cpu3 - cpu2) / 1e9, (jit3 - jit2) / 1e3);
                 if (!warm) {
                     rawTimes.add(rawSeconds);
                     onceTimes.add(onceSeconds);
                     rawCpu.add((cpu1 - cpu0) / 1e9);
                     onceCpu.add((cpu3 - cpu2) / 1e9);
+                    rawJit.add((jit1 - jit0) / 1e3);
+                    onceJit.add((jit3 - jit2) / 1e3);
                 }
             }
             // the fixed part of a once: opening and migrating a new store, closing it
@@ -117,7 +125,8 @@ public final class ServiceBenchmark {
             System.out.printf("  ratio: %.0f%% of the raw loop (target >= 70%%); medians %.2f s and %.2f s, %.0f%%%n",
                     100 * rawBest / onceBest, median(rawTimes), median(onceTimes), 100 * median(rawTimes) / median(onceTimes));
             System.out.printf("  CPU time of the whole process (GreenMail, JIT and GC included), medians: raw loop %.2f s, once %.2f s"
-                    + " on %d processors%n", median(rawCpu), median(onceCpu), Runtime.getRuntime().availableProcessors());
+                    + " on %d processors; of which the JIT compiler's, medians: %.2f s and %.2f s%n", median(rawCpu), median(onceCpu),
+                    Runtime.getRuntime().availableProcessors(), median(rawJit), median(onceJit));
             System.out.printf("  fixed part of a once (new store opened, migrated, closed; no log): %.2f s%n", emptySeconds);
             if (latencyLogs > 0) {
                 latency(work.resolve("latency"), greenMail, latencyLogs);
@@ -138,6 +147,11 @@ public final class ServiceBenchmark {
                 Files.delete(p);
             }
         }
+    }
+
+    /** The time the JIT compiler's threads have spent compiling, summed over them. */
+    private static long jitMillis() {
+        return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     private static long processCpuNanos() {
