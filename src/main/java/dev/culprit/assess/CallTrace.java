@@ -28,54 +28,56 @@ record CallTrace(Set<String> files, Set<String> functions, Set<String> arches) {
         if (report != null) {
             int bound = 0;
             for (int colon = report.indexOf(':', 3); colon >= 0; colon = report.indexOf(':', colon + 1)) {
-                int end = frameEnding(report, bound, colon);
-                if (end < 0) {
+                Frame f = frameAt(report, bound, colon);
+                if (f == null) {
                     continue;
                 }
-                int fileStart = fileStart(report, bound, colon);
-                int identEnd = identEnd(report, bound, fileStart - 1);
-                int identStart = identStart(report, bound, identEnd);
-                String fn = report.substring(identStart, identEnd);
+                String fn = report.substring(f.identStart(), f.identEnd());
                 int dot = fn.indexOf('.');
                 functions.add(dot > 0 ? fn.substring(0, dot) : fn);
-                String file = report.substring(report.startsWith("./", fileStart) ? fileStart + 2 : fileStart, colon);
+                int fileStart = report.startsWith("./", f.fileStart()) ? f.fileStart() + 2 : f.fileStart();
+                String file = report.substring(fileStart, colon);
                 files.add(file);
                 String arch = arch(file);
                 if (arch != null) {
                     arches.add(arch);
                 }
-                bound = end;
-                colon = end - 1;
+                bound = f.end();
+                colon = f.end() - 1;
             }
         }
         return new CallTrace(files, functions, arches);
     }
 
+    /** Where a frame's function name and file start and end, and where the frame ends (after its line number). */
+    private record Frame(int identStart, int identEnd, int fileStart, int end) {}
+
     /**
-     * Where the frame that ends with the line number after {@code colon} ends, or -1 when no
-     * frame ends there. Nothing before {@code bound} (the end of the frame before) is part of it.
+     * The frame that ends with the line number after {@code colon}, or null when none ends there.
+     * Nothing before {@code bound} (the end of the frame before) is part of it.
      */
-    private static int frameEnding(String s, int bound, int colon) {
+    private static Frame frameAt(String s, int bound, int colon) {
         if (colon + 1 >= s.length() || !digit(s.charAt(colon + 1)) || colon - 3 < bound || s.charAt(colon - 2) != '.') {
-            return -1;
+            return null;
         }
         char kind = s.charAt(colon - 1);
         if (kind != 'c' && kind != 'h' && kind != 'S') {
-            return -1;
+            return null;
         }
         int fileStart = fileStart(s, bound, colon);
         if (fileStart <= bound || s.charAt(fileStart - 1) != ' ' || !validFile(s, fileStart, colon)) {
-            return -1;
+            return null;
         }
         int identEnd = identEnd(s, bound, fileStart - 1);
-        if (identEnd < 0 || identStart(s, bound, identEnd) < 0) {
-            return -1;
+        int identStart = identEnd < 0 ? -1 : identStart(s, bound, identEnd);
+        if (identStart < 0) {
+            return null;
         }
         int end = colon + 1;
         while (end < s.length() && digit(s.charAt(end))) {
             end++;
         }
-        return end;
+        return new Frame(identStart, identEnd, fileStart, end);
     }
 
     /** The start of the run of file name characters that ends at {@code colon}. */

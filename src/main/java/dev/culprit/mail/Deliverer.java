@@ -374,8 +374,9 @@ public final class Deliverer {
                         .map(Map.Entry::getValue).findFirst().orElse(null);
                 if (f == null) {
                     changes.put(r.position(), new RecipientChange(OutboxRecipient.State.SENT, null));
-                    ledger.add(new LedgerEntry(r.address(), isList(r.recipient())));
-                    if (!isList(r.recipient())) {
+                    boolean list = isList(r.recipient());
+                    ledger.add(new LedgerEntry(r.address(), list));
+                    if (!list) {
                         counts.personalToday.merge(key(r.address()), 1L, Long::sum);
                     }
                 } else if (f.kind() == SmtpFailure.Kind.PERMANENT) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * one row per recipient of every mail, for ever.
  */
 public final class SentBodies implements Retention.SentBodyPurger {
+    private static final Logger log = LoggerFactory.getLogger(SentBodies.class);
+
     static final String SQL = "update outbox set message = ?, updated_at = ?"
             + " where state = 'sent' and sent_at < ? and octet_length(message) > 0";
     static final String LEDGER_SQL = "delete from sent_ledger where sent_at < ?";
@@ -37,17 +40,17 @@ public final class SentBodies implements Retention.SentBodyPurger {
     @Override
     public int purgeSentBefore(Instant cutoff) throws SQLException {
         try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+            Instant now = clock.instant();
             ps.setBytes(1, new byte[0]);
-            ps.setObject(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            ps.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             ps.setObject(3, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
             int bodies = ps.executeUpdate();
-            Instant ledgerCutoff = cutoff.isBefore(clock.instant().minus(CAP_WINDOW)) ? cutoff : clock.instant().minus(CAP_WINDOW);
+            Instant ledgerCutoff = cutoff.isBefore(now.minus(CAP_WINDOW)) ? cutoff : now.minus(CAP_WINDOW);
             try (PreparedStatement ledger = c.prepareStatement(LEDGER_SQL)) {
                 ledger.setObject(1, OffsetDateTime.ofInstant(ledgerCutoff, ZoneOffset.UTC));
                 int entries = ledger.executeUpdate();
                 if (entries > 0) {
-                    LoggerFactory.getLogger(SentBodies.class).info("retention: removed {} sent ledger entries from before {}", entries,
-                            ledgerCutoff);
+                    log.info("retention: removed {} sent ledger entries from before {}", entries, ledgerCutoff);
                 }
             }
             return bodies;
