@@ -23,8 +23,11 @@ import org.slf4j.LoggerFactory;
 public final class SentBodies implements Retention.SentBodyPurger {
     private static final Logger log = LoggerFactory.getLogger(SentBodies.class);
 
-    static final String SQL = "update outbox set message = ?, updated_at = ?"
-            + " where state = 'sent' and sent_at < ? and octet_length(message) > 0";
+    /** The rows of the mails whose bodies go, marked as changed before the bodies are emptied. */
+    static final String ROWS_SQL = "update outbox set updated_at = ? where state = 'sent' and sent_at < ?"
+            + " and id in (select outbox_id from outbox_message where octet_length(message) > 0)";
+    static final String SQL = "update outbox_message set message = ? where octet_length(message) > 0"
+            + " and outbox_id in (select id from outbox where state = 'sent' and sent_at < ?)";
     static final String LEDGER_SQL = "delete from sent_ledger where sent_at < ?";
     /** The longest window a cap counts over. */
     private static final Duration CAP_WINDOW = Duration.ofDays(1);
@@ -39,21 +42,27 @@ public final class SentBodies implements Retention.SentBodyPurger {
 
     @Override
     public int purgeSentBefore(Instant cutoff) throws SQLException {
-        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(SQL)) {
-            Instant now = clock.instant();
-            ps.setBytes(1, new byte[0]);
-            ps.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            ps.setObject(3, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
-            int bodies = ps.executeUpdate();
-            Instant ledgerCutoff = cutoff.isBefore(now.minus(CAP_WINDOW)) ? cutoff : now.minus(CAP_WINDOW);
-            try (PreparedStatement ledger = c.prepareStatement(LEDGER_SQL)) {
-                ledger.setObject(1, OffsetDateTime.ofInstant(ledgerCutoff, ZoneOffset.UTC));
-                int entries = ledger.executeUpdate();
-                if (entries > 0) {
-                    log.info("retention: removed {} sent ledger entries from before {}", entries, ledgerCutoff);
-                }
+        Instant now = clock.instant();
+        int bodies = database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(ROWS_SQL)) {
+                ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                ps.setObject(2, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+                ps.executeUpdate();
             }
-            return bodies;
+            try (PreparedStatement ps = c.prepareStatement(SQL)) {
+                ps.setBytes(1, new byte[0]);
+                ps.setObject(2, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+                return ps.executeUpdate();
+            }
+        });
+        Instant ledgerCutoff = cutoff.isBefore(now.minus(CAP_WINDOW)) ? cutoff : now.minus(CAP_WINDOW);
+        try (Connection c = database.connection(); PreparedStatement ledger = c.prepareStatement(LEDGER_SQL)) {
+            ledger.setObject(1, OffsetDateTime.ofInstant(ledgerCutoff, ZoneOffset.UTC));
+            int entries = ledger.executeUpdate();
+            if (entries > 0) {
+                log.info("retention: removed {} sent ledger entries from before {}", entries, ledgerCutoff);
+            }
         }
+        return bodies;
     }
 }

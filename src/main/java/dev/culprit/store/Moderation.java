@@ -368,24 +368,24 @@ public final class Moderation {
         Instant now = clock.instant();
         long id;
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into outbox (result_key, key_hash, message_id, source, subject, verdict, state, message,
+                insert into outbox (result_key, key_hash, message_id, source, subject, verdict, state,
                     attempts, next_attempt_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, 'mail', 'pending', ?, 0, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                values (?, ?, ?, ?, ?, 'mail', 'pending', 0, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, mail.key().value());
             ps.setString(2, mail.key().sha256());
             ps.setString(3, mail.messageId());
             ps.setString(4, mail.source());
             ps.setString(5, mail.subject());
-            ps.setBytes(6, mail.message());
+            ps.setObject(6, ts(now));
             ps.setObject(7, ts(now));
             ps.setObject(8, ts(now));
-            ps.setObject(9, ts(now));
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
                 id = rs.getLong(1);
             }
         }
+        Outbox.insertMessage(c, id, mail.message());
         Outbox.insertRecipients(c, id, mail.recipients());
         return id;
     }

@@ -147,13 +147,17 @@ public final class OptOutList {
         try {
             return outbox.database().inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "update outbox set message = ?, updated_at = ? where id = ? and state in ('pending', 'held')")) {
-                    ps.setBytes(1, message);
-                    ps.setObject(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-                    ps.setLong(3, id);
+                        "update outbox set updated_at = ? where id = ? and state in ('pending', 'held')")) {
+                    ps.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                    ps.setLong(2, id);
                     if (ps.executeUpdate() != 1) {
                         return false;
                     }
+                }
+                try (PreparedStatement ps = c.prepareStatement("update outbox_message set message = ? where outbox_id = ?")) {
+                    ps.setBytes(1, message);
+                    ps.setLong(2, id);
+                    ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement("update outbox_recipient set state = 'suppressed', last_error = ?"
                         + " where outbox_id = ? and position = ? and state = 'pending'")) {

@@ -143,9 +143,9 @@ public final class Outbox {
             };
             long id;
             try (PreparedStatement ps = c.prepareStatement("""
-                    insert into outbox (result_key, key_hash, message_id, source, subject, verdict, state, message,
+                    insert into outbox (result_key, key_hash, message_id, source, subject, verdict, state,
                         attempts, next_attempt_at, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                    values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, mail.key().value());
                 ps.setString(2, keyHash);
                 ps.setString(3, mail.messageId());
@@ -153,16 +153,16 @@ public final class Outbox {
                 ps.setString(5, mail.subject());
                 ps.setString(6, mail.verdict().id());
                 ps.setString(7, state.id());
-                ps.setBytes(8, mail.message());
+                ps.setObject(8, ts(now));
                 ps.setObject(9, ts(now));
                 ps.setObject(10, ts(now));
-                ps.setObject(11, ts(now));
                 ps.executeUpdate();
                 try (ResultSet rs = ps.getGeneratedKeys()) {
                     rs.next();
                     id = rs.getLong(1);
                 }
             }
+            insertMessage(c, id, mail.message());
             insertRecipients(c, id, mail.recipients());
             if (state == OutboxState.HELD) {
                 HeldResults.record(c, id, mail, now);
@@ -257,8 +257,8 @@ public final class Outbox {
         }
         Map<Long, OutboxMail> byId = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "select id, result_key, message_id, source, state, message, attempts, created_at, next_attempt_at, last_error"
-                        + " from outbox where id in (" + in + ")")) {
+                "select o.id, o.result_key, o.message_id, o.source, o.state, m.message, o.attempts, o.created_at, o.next_attempt_at,"
+                        + " o.last_error from outbox o join outbox_message m on m.outbox_id = o.id where o.id in (" + in + ")")) {
             for (int i = 0; i < ids.size(); i++) {
                 ps.setLong(i + 1, ids.get(i));
             }
@@ -601,6 +601,15 @@ public final class Outbox {
     }
 
     /** The recipient rows of a new outbox row, in order, each {@code pending}. */
+    /** Stores the message of the mail with this id, apart from its row, which changes at every step. */
+    static void insertMessage(Connection c, long id, byte[] message) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into outbox_message (outbox_id, message) values (?, ?)")) {
+            ps.setLong(1, id);
+            ps.setBytes(2, message);
+            ps.executeUpdate();
+        }
+    }
+
     static void insertRecipients(Connection c, long id, List<Recipient> recipients) throws SQLException {
         if (recipients.isEmpty()) {
             return;

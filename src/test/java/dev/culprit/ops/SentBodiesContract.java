@@ -37,21 +37,28 @@ abstract class SentBodiesContract {
     }
 
     private void mail(String key, String state, Instant sentAt) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "insert into outbox (result_key, key_hash, message_id, source, verdict, state, message, next_attempt_at,"
-                        + " created_at, updated_at, sent_at) values (?, ?, ?, ?, 'mail', ?, ?, ?, ?, ?, ?)")) {
-            OffsetDateTime created = OffsetDateTime.ofInstant(NOW.minus(Duration.ofDays(400)), ZoneOffset.UTC);
-            ps.setString(1, key);
-            ps.setString(2, key);
-            ps.setString(3, "<" + key + "@example.org>");
-            ps.setString(4, key + ".log");
-            ps.setString(5, state);
-            ps.setBytes(6, ("Subject: " + key + "\r\n\r\nbody\r\n").getBytes());
-            ps.setObject(7, created);
-            ps.setObject(8, created);
-            ps.setObject(9, created);
-            ps.setObject(10, sentAt == null ? null : OffsetDateTime.ofInstant(sentAt, ZoneOffset.UTC));
-            ps.executeUpdate();
+        try (Connection c = db.connection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into outbox (result_key, key_hash, message_id, source, verdict, state, next_attempt_at,"
+                            + " created_at, updated_at, sent_at) values (?, ?, ?, ?, 'mail', ?, ?, ?, ?, ?)")) {
+                OffsetDateTime created = OffsetDateTime.ofInstant(NOW.minus(Duration.ofDays(400)), ZoneOffset.UTC);
+                ps.setString(1, key);
+                ps.setString(2, key);
+                ps.setString(3, "<" + key + "@example.org>");
+                ps.setString(4, key + ".log");
+                ps.setString(5, state);
+                ps.setObject(6, created);
+                ps.setObject(7, created);
+                ps.setObject(8, created);
+                ps.setObject(9, sentAt == null ? null : OffsetDateTime.ofInstant(sentAt, ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into outbox_message (outbox_id, message) select id, ? from outbox where result_key = ?")) {
+                ps.setBytes(1, ("Subject: " + key + "\r\n\r\nbody\r\n").getBytes());
+                ps.setString(2, key);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
         }
     }
 
@@ -92,7 +99,8 @@ abstract class SentBodiesContract {
 
     private int bodyLength(String key) throws SQLException {
         try (Connection c = db.connection();
-                PreparedStatement ps = c.prepareStatement("select octet_length(message) from outbox where result_key = ?")) {
+                PreparedStatement ps = c.prepareStatement("select octet_length(m.message) from outbox o"
+                        + " join outbox_message m on m.outbox_id = o.id where o.result_key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();

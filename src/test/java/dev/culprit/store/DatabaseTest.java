@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +28,34 @@ class DatabaseTest {
                 ResultSet rs = s.executeQuery("select count(*) from opt_out")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anOutboxOfTheEarlierLayoutKeepsItsMessagesAndLedger(@TempDir Path dir) throws Exception {
+        String url = new StoreSettings(dir, null, null, null, null, null, null).effectiveJdbcUrl();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("21").load().migrate();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("""
+                    insert into outbox (result_key, key_hash, message_id, source, verdict, state, message, next_attempt_at,
+                        created_at, updated_at)
+                    values ('k', 'abcdef0123456789abcdef01', '<k@example.org>', 'k.log', 'mail', 'pending', X'53756268',
+                        current_timestamp, current_timestamp, current_timestamp)""");
+            s.execute("insert into sent_ledger (outbox_id, address, is_list, sent_at)"
+                    + " select id, 'a@example.org', false, current_timestamp from outbox");
+            s.execute("shutdown");
+        }
+        try (Database db = Database.open(url, null, null)) {
+            Outbox outbox = new Outbox(db, Clock.systemUTC());
+            assertThat(outbox.find("abcdef0123456789abcdef01")).get()
+                    .satisfies(m -> assertThat(new String(m.message(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("Subh"));
+            assertThat(outbox.personalMailsSince("a@example.org", java.time.Instant.EPOCH)).isEqualTo(1);
+            try (Connection c = db.connection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from information_schema.columns"
+                            + " where lower(table_name) = 'outbox' and lower(column_name) = 'message'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isZero();
+            }
         }
     }
 }
