@@ -14,10 +14,14 @@ import java.util.regex.Pattern;
  * hidden recipient.
  */
 public record Address(String addrSpec, String name) {
-    private static final String ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
-    private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
-    private static final Pattern ADDR_SPEC = Pattern.compile(
-            ATEXT + "+(?:\\." + ATEXT + "+)*@" + LABEL + "(?:\\." + LABEL + ")*");
+    /** The characters of a dot-atom's runs (RFC 5322 atext), ASCII only. */
+    private static final boolean[] ATEXT = new boolean[128];
+    static {
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~-".toCharArray()) {
+            ATEXT[c] = true;
+        }
+    }
+    private static final int MAX_LABEL = 63;
     /** {@code Name <addr>} with nothing after the closing bracket. */
     private static final Pattern NAME_ADDR = Pattern.compile("(.*?)\\s*<([^<>]*)>");
     private static final int MAX_LENGTH = 254;
@@ -100,8 +104,49 @@ public record Address(String addrSpec, String name) {
         return name == null ? addrSpec : name + " <" + addrSpec + ">";
     }
 
+    /**
+     * Whether {@code s} is a dot-atom local part of at most 64 characters, {@code @}, and a host
+     * name: labels of 1 to 63 letters, digits and hyphens, neither first nor last a hyphen,
+     * separated by single dots; 254 characters at most in all. Read in one pass, since delivery
+     * checks every recipient of every mail again.
+     */
     static boolean isAddrSpec(String s) {
-        return s.length() <= MAX_LENGTH && s.indexOf('@') <= 64 && ADDR_SPEC.matcher(s).matches();
+        int n = s.length();
+        int at = s.indexOf('@');
+        if (n > MAX_LENGTH || at < 1 || at > 64) {
+            return false;
+        }
+        boolean afterDot = true;
+        for (int i = 0; i < at; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (afterDot) {
+                    return false;
+                }
+                afterDot = true;
+            } else if (c < 128 && ATEXT[c]) {
+                afterDot = false;
+            } else {
+                return false;
+            }
+        }
+        if (afterDot) {
+            return false;
+        }
+        int label = at + 1;
+        for (int i = label; i <= n; i++) {
+            char c = i == n ? '.' : s.charAt(i);
+            if (c == '.') {
+                int len = i - label;
+                if (len < 1 || len > MAX_LABEL || s.charAt(label) == '-' || s.charAt(i - 1) == '-') {
+                    return false;
+                }
+                label = i + 1;
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean hasControl(String s) {

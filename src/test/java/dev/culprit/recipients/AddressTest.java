@@ -3,6 +3,13 @@ package dev.culprit.recipients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,5 +67,43 @@ class AddressTest {
         assertThat(a.key()).isEqualTo("some.one@example.org");
         assertThat(a.domain()).isEqualTo("example.org");
         assertThat(a.addrSpec()).isEqualTo("Some.One@Example.ORG");
+    }
+
+    /** The grammar {@link Address#isAddrSpec} reads, as a regular expression. */
+    private static final Pattern ADDR_SPEC = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+
+    @Provide
+    Arbitrary<String> nearAddresses() {
+        Arbitrary<String> run = Arbitraries.strings().withChars("aZ09-.+_!~é @\"").ofMinLength(0).ofMaxLength(6);
+        Arbitrary<String> label = Arbitraries.oneOf(run, Arbitraries.strings().withChars("a-").ofMinLength(60).ofMaxLength(66),
+                Arbitraries.strings().withChars("a").ofMinLength(62).ofMaxLength(65));
+        Arbitrary<String> local = Arbitraries.oneOf(run.list().ofMaxSize(4).map(l -> String.join(".", l)),
+                Arbitraries.strings().withChars("x.").ofMinLength(60).ofMaxLength(68),
+                Arbitraries.strings().withChars("x").ofMinLength(63).ofMaxLength(66));
+        Arbitrary<String> domain = Arbitraries.oneOf(label.list().ofMaxSize(5).map(l -> String.join(".", l)),
+                label.list().ofMinSize(3).ofMaxSize(5).map(l -> String.join(".", l)));
+        return Arbitraries.oneOf(Combinators.combine(local, domain).as((l, d) -> l + "@" + d),
+                Arbitraries.strings().withChars("ab.-@").ofMaxLength(12));
+    }
+
+    /** The same answer as the grammar's regular expression, with the limits of 64 and 254 characters. */
+    @Property(tries = 20000)
+    void readsAddressesAsTheirGrammarDoes(@ForAll("nearAddresses") String s) {
+        boolean expected = s.length() <= 254 && s.indexOf('@') <= 64 && ADDR_SPEC.matcher(s).matches();
+        assertThat(Address.isAddrSpec(s)).as("%s", s).isEqualTo(expected);
+    }
+
+    @Test
+    void acceptsTheLongestLabelAndLocalPartOnly() {
+        String label = "a".repeat(63);
+        assertThat(Address.isAddrSpec("x".repeat(64) + "@" + label + ".org")).isTrue();
+        assertThat(Address.isAddrSpec("x".repeat(65) + "@example.org")).isFalse();
+        assertThat(Address.isAddrSpec("x@" + label + "a.org")).isFalse();
+        assertThat(Address.isAddrSpec("x@" + label + "." + label + "." + label + "." + "a".repeat(60))).isTrue();
+        assertThat(Address.isAddrSpec("x@" + label + "." + label + "." + label + "." + "a".repeat(61))).isFalse();
+        assertThat(Address.isAddrSpec("a.b@-example.org")).isFalse();
+        assertThat(Address.isAddrSpec("a..b@example.org")).isFalse();
+        assertThat(Address.isAddrSpec("a.b@example-.org")).isFalse();
     }
 }
