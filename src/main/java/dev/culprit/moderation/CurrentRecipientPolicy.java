@@ -6,6 +6,7 @@ import dev.culprit.mail.SendTimePolicy;
 import dev.culprit.model.Recipient;
 import dev.culprit.recipients.Dropped;
 import dev.culprit.recipients.OptOuts;
+import dev.culprit.recipients.RecipientPolicy;
 import dev.culprit.recipients.RecipientSettings;
 import dev.culprit.store.OptOutList;
 import dev.culprit.store.StoreException;
@@ -46,13 +47,16 @@ public final class CurrentRecipientPolicy implements SendTimePolicy {
     /**
      * Reads the opt-out file and the store when first used, and again whenever what it read is a
      * second old: a batch of mails is checked against opt-outs at most a second stale, not one
-     * read of each source per mail.
+     * read of each source per mail. The policy made of what it read and of the batch's opted-out
+     * addresses serves every mail until either changes.
      */
     @Override
     public SendTimePolicy forBatch() {
         return new SendTimePolicy() {
             private OptOuts read;
             private long readAt;
+            private Set<String> policyOptedOut;
+            private RecipientPolicy policy;
 
             @Override
             public Map<String, String> suppressed(List<Recipient> recipients, Set<String> optedOut) {
@@ -60,18 +64,30 @@ public final class CurrentRecipientPolicy implements SendTimePolicy {
                 if (read == null || now - readAt > REREAD_NANOS) {
                     read = current();
                     readAt = now;
+                    policy = null;
                 }
-                return CurrentRecipientPolicy.this.suppressed(recipients, optedOut, read);
+                if (policy == null || optedOut != policyOptedOut) {
+                    policy = policy(optedOut, read);
+                    policyOptedOut = optedOut;
+                }
+                return droppedBy(recipients, policy);
             }
         };
     }
 
     private Map<String, String> suppressed(List<Recipient> recipients, Set<String> optedOut, OptOuts current) {
+        return droppedBy(recipients, policy(optedOut, current));
+    }
+
+    private RecipientPolicy policy(Set<String> optedOut, OptOuts current) {
         Set<String> addresses = new HashSet<>(current.addresses());
         addresses.addAll(optedOut);
-        OptOuts all = new OptOuts(addresses, current.domains());
+        return settings.policy(new OptOuts(addresses, current.domains()));
+    }
+
+    private static Map<String, String> droppedBy(List<Recipient> recipients, RecipientPolicy policy) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Dropped d : settings.policy(all).filter(recipients).dropped()) {
+        for (Dropped d : policy.filter(recipients).dropped()) {
             out.put(d.address(), d.reason());
         }
         return out;

@@ -1,16 +1,14 @@
 package dev.culprit.moderation;
 
-import dev.culprit.store.OptOutList;
-
-import java.time.Clock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.culprit.config.CulpritConfig;
+import dev.culprit.mail.SendTimePolicy;
 import dev.culprit.model.Recipient;
 import dev.culprit.store.HeldMail;
 import dev.culprit.store.ModerationException;
+import dev.culprit.store.OptOutList;
 import dev.culprit.store.OutboxMail;
 import dev.culprit.store.OutboxRecipient;
 import dev.culprit.store.OutboxState;
@@ -19,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -199,6 +198,20 @@ class ModeratorTest {
                     Map.entry("viro@zeniv.linux.org.uk", "opted out"),
                     Map.entry("jack@suse.cz", "opted out (domain suse.cz)"),
                     Map.entry("x@blocked.example", "on the deny list (*@blocked.example)"));
+        }
+    }
+
+    @Test
+    void aBatchPolicyAppliesTheOptOutsEachCallIsGiven() throws Exception {
+        try (Bot b = new Bot(config)) {
+            SendTimePolicy batch = b.moderation.policy().forBatch();
+            List<Recipient> recipients = List.of(new Recipient("someone@example.org", null, Recipient.Field.TO, List.of("author")),
+                    new Recipient("other@example.org", null, Recipient.Field.CC, List.of("reviewer")));
+
+            assertThat(batch.suppressed(recipients, Set.of())).isEmpty();
+            assertThat(batch.suppressed(recipients, Set.of("someone@example.org")))
+                    .containsExactly(Map.entry("someone@example.org", "opted out"));
+            assertThat(batch.suppressed(recipients, Set.of())).isEmpty();
         }
     }
 }
