@@ -39,9 +39,13 @@ public final class Database implements AutoCloseable {
             return exclusive;
         }
 
-        /** The locking clause of the claim query: skip rows another instance holds. */
+        /**
+         * The locking clause of the claim query: skip rows another instance holds. None on an
+         * exclusive store, where no other instance claims: locking each row cost a write of its
+         * own, and the claim's update checks again that each row is still due.
+         */
         public String skipLocked() {
-            return " for update skip locked";
+            return exclusive ? "" : " for update skip locked";
         }
 
         static Dialect of(String url) {

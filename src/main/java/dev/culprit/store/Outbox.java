@@ -216,18 +216,28 @@ public final class Outbox {
                     return List.of();
                 }
                 try (PreparedStatement ps = c.prepareStatement(
-                        "update outbox set state = 'sending', claimed_by = ?, lease_until = ?, updated_at = ? where id = ?")) {
+                        "update outbox set state = 'sending', claimed_by = ?, lease_until = ?, updated_at = ? where id = ?"
+                        + " and (state = 'pending' and next_attempt_at <= ? or state = 'sending' and lease_until < ?)")) {
                     for (long id : ids) {
                         ps.setString(1, owner);
                         ps.setObject(2, ts(now.plus(lease)));
                         ps.setObject(3, ts(now));
                         ps.setLong(4, id);
+                        ps.setObject(5, ts(now));
+                        ps.setObject(6, ts(now));
                         ps.addBatch();
                     }
-                    ps.executeBatch();
+                    // a mail that changed since it was read (an operator's command) is not claimed
+                    int[] counts = ps.executeBatch();
+                    List<Long> claimed = new ArrayList<>();
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] != 0) {
+                            claimed.add(ids.get(i));
+                        }
+                    }
+                    ids = claimed;
                 }
-                List<OutboxMail> mails = load(c, ids);
-                return mails;
+                return ids.isEmpty() ? List.of() : load(c, ids);
             });
         } catch (SQLException e) {
             throw new StoreException("cannot claim mails from the outbox: " + e.getMessage(), e);

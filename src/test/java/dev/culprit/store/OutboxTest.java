@@ -4,15 +4,19 @@ import static dev.culprit.testing.TestMails.cc;
 import static dev.culprit.testing.TestMails.mail;
 import static dev.culprit.testing.TestMails.to;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.culprit.model.Verdict;
 import dev.culprit.store.MailUpdate.LedgerEntry;
 import dev.culprit.store.MailUpdate.RecipientChange;
 import dev.culprit.testing.MutableClock;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +106,35 @@ class OutboxTest {
         clock.advance(Duration.ofMinutes(6));
         assertThat(outbox.claim("two", 2, Duration.ofMinutes(5))).extracting(OutboxMail::resultKey).containsExactly("k1", "k2");
         assertThat(outbox.claim("two", 2, Duration.ofMinutes(5))).extracting(OutboxMail::resultKey).containsExactly("k3");
+    }
+
+    @Test
+    void aMailAnOperatorHoldsWhileItIsBeingClaimedIsNotClaimed() throws Exception {
+        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        outbox.accept(mail("k2", to("b@example.org")), "2.log", "h2");
+        AtomicReference<List<OutboxMail>> claimed = new AtomicReference<>();
+        try (Connection operator = db.connection()) {
+            operator.setAutoCommit(false);
+            try (Statement s = operator.createStatement()) {
+                assertThat(s.executeUpdate("update outbox set state = 'held' where result_key = 'k1'")).isEqualTo(1);
+            }
+            // the claim reads both mails as pending, then waits for the row the operator's
+            // transaction holds, and reads it again once that transaction is committed
+            Thread claim = new Thread(() -> {
+                try {
+                    claimed.set(outbox.claim("me", 10, Duration.ofMinutes(5)));
+                } catch (StoreException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            claim.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> claim.getState() == Thread.State.TIMED_WAITING
+                    || claim.getState() == Thread.State.WAITING);
+            operator.commit();
+            claim.join(10_000);
+        }
+        assertThat(claimed.get()).extracting(OutboxMail::resultKey).containsExactly("k2");
+        assertThat(outbox.summary().count(OutboxState.HELD)).isEqualTo(1);
     }
 
     @Test
