@@ -10,6 +10,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The store's database: a small connection pool, the schema brought up to date by Flyway on
@@ -60,12 +61,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private final HikariDataSource dataSource;
+    /** The pool's connections, and how to close it. */
+    private interface Pool extends AutoCloseable {
+        DataSource dataSource();
+
+        boolean isClosed();
+
+        @Override
+        void close();
+    }
+
+    private final Pool pool;
     private final Dialect dialect;
     private final String url;
 
-    private Database(HikariDataSource dataSource, Dialect dialect, String url) {
-        this.dataSource = dataSource;
+    private Database(Pool pool, Dialect dialect, String url) {
+        this.pool = pool;
         this.dialect = dialect;
         this.url = url;
     }
@@ -93,7 +104,7 @@ public final class Database implements AutoCloseable {
         if (settings.jdbcUrl() == null) {
             // the embedded default is shared with the operator's commands only; of the services,
             // one at a time holds the state directory's ServiceLock
-            return new Database(db.dataSource, Dialect.H2, db.url);
+            return new Database(db.pool, Dialect.H2, db.url);
         }
         return db;
     }
@@ -104,37 +115,91 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String url, String username, String password) throws StoreException {
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(url);
-        hc.setUsername(username);
-        hc.setPassword(password);
-        // PostgreSQL may also carry Quartz's clustered job store, which takes connections of its own
-        hc.setMaximumPoolSize(Dialect.of(url) == Dialect.POSTGRESQL ? 8 : 4);
-        hc.setMinimumIdle(1);
-        hc.setPoolName("culprit-store");
-        hc.setAutoCommit(true);
-        hc.setInitializationFailTimeout(-1);
-        HikariDataSource ds;
+        Pool pool;
         try {
-            ds = new HikariDataSource(hc);
-            try (Connection c = ds.getConnection()) {
+            pool = Dialect.of(url) == Dialect.POSTGRESQL ? hikari(url, username, password) : h2(url, username, password);
+            try (Connection c = pool.dataSource().getConnection()) {
                 c.isValid(5);
             }
         } catch (SQLException | RuntimeException e) {
             throw new StoreException("cannot open the database " + redact(url) + ": " + e.getMessage(), e);
         }
         try {
-            Runnable migrate = () -> Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            Runnable migrate = () -> Flyway.configure().dataSource(pool.dataSource()).locations("classpath:db/migration").load().migrate();
             if (Dialect.of(url) == Dialect.POSTGRESQL) {
-                ClusterMode.migrate(ds, migrate);
+                ClusterMode.migrate(pool.dataSource(), migrate);
             } else {
                 migrate.run();
             }
         } catch (FlywayException | SQLException e) {
-            ds.close();
+            pool.close();
             throw new StoreException("cannot migrate the database " + redact(url) + ": " + e.getMessage(), e);
         }
-        return new Database(ds, Dialect.of(url), url);
+        return new Database(pool, Dialect.of(url), url);
+    }
+
+    /**
+     * HikariCP, for PostgreSQL: it checks connections before handing them out and replaces those
+     * the server closed. It creates connections on a thread of its own, one every 30 ms at most.
+     */
+    private static Pool hikari(String url, String username, String password) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setUsername(username);
+        hc.setPassword(password);
+        // the store may also carry Quartz's clustered job store, which takes connections of its own
+        hc.setMaximumPoolSize(8);
+        hc.setMinimumIdle(1);
+        hc.setPoolName("culprit-store");
+        hc.setAutoCommit(true);
+        hc.setInitializationFailTimeout(-1);
+        HikariDataSource ds = new HikariDataSource(hc);
+        return new Pool() {
+            @Override
+            public DataSource dataSource() {
+                return ds;
+            }
+
+            @Override
+            public boolean isClosed() {
+                return ds.isClosed();
+            }
+
+            @Override
+            public void close() {
+                ds.close();
+            }
+        };
+    }
+
+    /**
+     * H2's own pool, for H2: it opens a connection when one is asked for and none is free,
+     * at once. Through HikariCP's throttle, opening the store (Flyway takes two connections) and
+     * closing it waited 30 ms at each step, most of the fixed cost of a {@code culprit once}. A
+     * connection given back is rolled back and set to auto-commit again.
+     */
+    private static Pool h2(String url, String username, String password) {
+        JdbcConnectionPool cp = JdbcConnectionPool.create(url, username == null ? "" : username, password == null ? "" : password);
+        cp.setMaxConnections(4);
+        return new Pool() {
+            private volatile boolean closed;
+
+            @Override
+            public DataSource dataSource() {
+                return cp;
+            }
+
+            @Override
+            public boolean isClosed() {
+                return closed;
+            }
+
+            @Override
+            public void close() {
+                closed = true;
+                cp.dispose();
+            }
+        };
     }
 
     private static String redact(String url) {
@@ -142,7 +207,7 @@ public final class Database implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        return pool.dataSource();
     }
 
     public Dialect dialect() {
@@ -179,14 +244,19 @@ public final class Database implements AutoCloseable {
     }
 
     public Connection connection() throws SQLException {
-        return dataSource.getConnection();
+        try {
+            return pool.dataSource().getConnection();
+        } catch (IllegalStateException e) {
+            // H2's pool, once closed, says so with an unchecked exception
+            throw new SQLException("the store " + description() + " is closed: " + e.getMessage(), e);
+        }
     }
 
     @Override
     public void close() {
-        if (dialect == Dialect.H2 && !dataSource.isClosed() && url.toUpperCase(java.util.Locale.ROOT).contains(";DB_CLOSE_DELAY=")) {
+        if (dialect == Dialect.H2 && !pool.isClosed() && url.toUpperCase(java.util.Locale.ROOT).contains(";DB_CLOSE_DELAY=")) {
             // kept open without connections (an in-memory store): only SHUTDOWN closes it
-            try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            try (Connection c = pool.dataSource().getConnection(); var s = c.createStatement()) {
                 s.execute("shutdown");
             } catch (SQLException e) {
                 org.slf4j.LoggerFactory.getLogger(Database.class).debug("H2 shutdown: {}", e.getMessage());
@@ -194,6 +264,6 @@ public final class Database implements AutoCloseable {
         }
         // otherwise H2 closes the database with the pool's last connection; a SHUTDOWN before
         // it left the pool to reset connections already closed, which H2 wrote to a trace file
-        dataSource.close();
+        pool.close();
     }
 }
