@@ -8,6 +8,7 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -115,59 +116,77 @@ public final class MessageComposer {
 
     /**
      * The body as UTF-8 with CRLF line ends, control characters (except tab) removed, lines of more
-     * than {@value #MAX_LINE_OCTETS} octets wrapped, and a final line end.
+     * than {@value #MAX_LINE_OCTETS} octets wrapped at a character boundary, and a final line end.
+     * Written in one pass over the text: a report is tens of kilobytes, and every log makes one.
      */
     static byte[] body(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 64);
-        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
-        int last = lines.length;
-        if (last > 0 && lines[last - 1].isEmpty()) {
-            last--;
-        }
-        for (int i = 0; i < last; i++) {
-            String line = clean(lines[i]);
-            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            if (bytes.length <= MAX_LINE_OCTETS) {
-                out.writeBytes(bytes);
-                out.writeBytes(CRLF);
+        int n = text.length();
+        byte[] out = new byte[n + n / 8 + 16];
+        int o = 0;
+        int lineOctets = 0;
+        boolean lineOpen = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                if (c == '\r') {
+                    i++;
+                }
+                if (o + 2 > out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                out[o++] = '\r';
+                out[o++] = '\n';
+                lineOctets = 0;
+                lineOpen = false;
                 continue;
             }
-            int start = 0;
-            while (start < line.length()) {
-                int end = start;
-                int octets = 0;
-                while (end < line.length()) {
-                    int cp = line.codePointAt(end);
-                    int len = utf8Length(cp);
-                    if (octets + len > MAX_LINE_OCTETS) {
-                        break;
-                    }
-                    octets += len;
-                    end += Character.charCount(cp);
+            lineOpen = true;
+            if ((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+                continue;
+            }
+            int cp = c;
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                cp = Character.toCodePoint(c, text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                cp = '?';
+            }
+            int len = utf8Length(cp);
+            if (lineOctets + len > MAX_LINE_OCTETS) {
+                if (o + 2 > out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
                 }
-                out.writeBytes(line.substring(start, end).getBytes(StandardCharsets.UTF_8));
-                out.writeBytes(CRLF);
-                start = end;
+                out[o++] = '\r';
+                out[o++] = '\n';
+                lineOctets = 0;
             }
-        }
-        return out.toByteArray();
-    }
-
-    private static final byte[] CRLF = {'\r', '\n'};
-
-    private static String clean(String line) {
-        StringBuilder b = null;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            boolean bad = (c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029;
-            if (bad && b == null) {
-                b = new StringBuilder(line.length());
-                b.append(line, 0, i);
-            } else if (!bad && b != null) {
-                b.append(c);
+            if (o + 4 > out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
             }
+            if (len == 1) {
+                out[o++] = (byte) cp;
+            } else if (len == 2) {
+                out[o++] = (byte) (0xc0 | cp >> 6);
+                out[o++] = (byte) (0x80 | cp & 0x3f);
+            } else if (len == 3) {
+                out[o++] = (byte) (0xe0 | cp >> 12);
+                out[o++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                out[o++] = (byte) (0x80 | cp & 0x3f);
+            } else {
+                out[o++] = (byte) (0xf0 | cp >> 18);
+                out[o++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                out[o++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                out[o++] = (byte) (0x80 | cp & 0x3f);
+            }
+            lineOctets += len;
         }
-        return b == null ? line : b.toString();
+        if (lineOpen) {
+            if (o + 2 > out.length) {
+                out = Arrays.copyOf(out, out.length + 2);
+            }
+            out[o++] = '\r';
+            out[o++] = '\n';
+        }
+        return Arrays.copyOf(out, o);
     }
 
     private static int utf8Length(int cp) {

@@ -11,11 +11,17 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class MessageComposerTest {
@@ -133,5 +139,61 @@ class MessageComposerTest {
                 .hasMessageStartingWith("not a valid In-Reply-To Message-ID");
         assertThatThrownBy(() -> composer.compose(headers(List.of(new Recipient("a@b.org\r\nBcc: v@x.org", null, Field.TO, List.of())),
                 List.of(), "s", null), "b")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The body as it was made line by line before: split, cleaned, encoded and wrapped. */
+    private static byte[] bodyLineByLine(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+        int last = lines.length;
+        if (last > 0 && lines[last - 1].isEmpty()) {
+            last--;
+        }
+        for (int i = 0; i < last; i++) {
+            String line = lines[i].codePoints().filter(c -> !((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0)
+                    || c == 0x2028 || c == 0x2029)).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                    .toString();
+            int start = 0;
+            while (true) {
+                int end = start;
+                int octets = 0;
+                while (end < line.length()) {
+                    int cp = line.codePointAt(end);
+                    int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                    if (octets + len > MessageComposer.MAX_LINE_OCTETS) {
+                        break;
+                    }
+                    octets += len;
+                    end += Character.charCount(cp);
+                }
+                out.writeBytes(line.substring(start, end).getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(new byte[] {'\r', '\n'});
+                start = end;
+                if (start >= line.length()) {
+                    break;
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Provide
+    Arbitrary<String> bodies() {
+        Arbitrary<String> piece = Arbitraries.oneOf(
+                Arbitraries.of("\n", "\r\n", "\r", "\t", "\u0000", "\u001b[31m", "\u007f", "\u0085", "\u2028", "\u2029",
+                        "é", "ü", "漢字", "\uD83D\uDE00", "a", " ", "KASAN: use-after-free"),
+                Arbitraries.strings().withChars("xé漢").ofMinLength(300).ofMaxLength(1100));
+        return piece.list().ofMaxSize(12).map(l -> String.join("", l));
+    }
+
+    /** Cleans, wraps and ends lines as the line-by-line way did, on text of every kind of character. */
+    @Property(tries = 3000)
+    void bodyIsWhatTheLineByLineWayMade(@ForAll("bodies") String text) {
+        assertThat(MessageComposer.body(text)).isEqualTo(bodyLineByLine(text));
+    }
+
+    @Test
+    void aLoneSurrogateBecomesAQuestionMark() {
+        assertThat(new String(MessageComposer.body("a\uD800b"), StandardCharsets.UTF_8)).isEqualTo("a?b\r\n");
     }
 }
