@@ -121,18 +121,19 @@ public final class MessageComposer {
      */
     static byte[] body(String text) {
         int n = text.length();
-        byte[] out = new byte[n + n / 8 + 16];
+        // a character writes at most a line end and four octets; the last line end two more
+        byte[] out = new byte[n + n / 8 + 8];
         int o = 0;
         int lineOctets = 0;
         boolean lineOpen = false;
         for (int i = 0; i < n; i++) {
+            if (o + 8 > out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
             char c = text.charAt(i);
             if (c == '\n' || c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
                 if (c == '\r') {
                     i++;
-                }
-                if (o + 2 > out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
                 }
                 out[o++] = '\r';
                 out[o++] = '\n';
@@ -152,15 +153,9 @@ public final class MessageComposer {
             }
             int len = utf8Length(cp);
             if (lineOctets + len > MAX_LINE_OCTETS) {
-                if (o + 2 > out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
                 out[o++] = '\r';
                 out[o++] = '\n';
                 lineOctets = 0;
-            }
-            if (o + 4 > out.length) {
-                out = Arrays.copyOf(out, out.length * 2);
             }
             if (len == 1) {
                 out[o++] = (byte) cp;
@@ -180,9 +175,6 @@ public final class MessageComposer {
             lineOctets += len;
         }
         if (lineOpen) {
-            if (o + 2 > out.length) {
-                out = Arrays.copyOf(out, out.length + 2);
-            }
             out[o++] = '\r';
             out[o++] = '\n';
         }

@@ -41,7 +41,7 @@ public final class CurrentRecipientPolicy implements SendTimePolicy {
 
     @Override
     public Map<String, String> suppressed(List<Recipient> recipients, Set<String> optedOut) {
-        return suppressed(recipients, optedOut, current());
+        return droppedBy(recipients, policy(optedOut, current()));
     }
 
     /**
@@ -73,10 +73,6 @@ public final class CurrentRecipientPolicy implements SendTimePolicy {
                 return droppedBy(recipients, policy);
             }
         };
-    }
-
-    private Map<String, String> suppressed(List<Recipient> recipients, Set<String> optedOut, OptOuts current) {
-        return droppedBy(recipients, policy(optedOut, current));
     }
 
     private RecipientPolicy policy(Set<String> optedOut, OptOuts current) {

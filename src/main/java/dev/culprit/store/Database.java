@@ -61,22 +61,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The pool's connections, and how to close it. */
-    private interface Pool extends AutoCloseable {
-        DataSource dataSource();
-
-        boolean isClosed();
-
-        @Override
-        void close();
-    }
-
-    private final Pool pool;
+    private final DataSource dataSource;
+    /** Closes the pool: HikariCP's or H2's, which have no common interface for it. */
+    private final Runnable closePool;
+    private volatile boolean closed;
     private final Dialect dialect;
     private final String url;
 
-    private Database(Pool pool, Dialect dialect, String url) {
-        this.pool = pool;
+    private Database(DataSource dataSource, Runnable closePool, Dialect dialect, String url) {
+        this.dataSource = dataSource;
+        this.closePool = closePool;
         this.dialect = dialect;
         this.url = url;
     }
@@ -104,7 +98,7 @@ public final class Database implements AutoCloseable {
         if (settings.jdbcUrl() == null) {
             // the embedded default is shared with the operator's commands only; of the services,
             // one at a time holds the state directory's ServiceLock
-            return new Database(db.pool, Dialect.H2, db.url);
+            return new Database(db.dataSource, db.closePool, Dialect.H2, db.url);
         }
         return db;
     }
@@ -115,34 +109,43 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String url, String username, String password) throws StoreException {
-        Pool pool;
+        DataSource ds;
+        Runnable closePool;
         try {
-            pool = Dialect.of(url) == Dialect.POSTGRESQL ? hikari(url, username, password) : h2(url, username, password);
-            try (Connection c = pool.dataSource().getConnection()) {
+            if (Dialect.of(url) == Dialect.POSTGRESQL) {
+                HikariDataSource hikari = hikari(url, username, password);
+                ds = hikari;
+                closePool = hikari::close;
+            } else {
+                JdbcConnectionPool h2 = h2(url, username, password);
+                ds = h2;
+                closePool = h2::dispose;
+            }
+            try (Connection c = ds.getConnection()) {
                 c.isValid(5);
             }
         } catch (SQLException | RuntimeException e) {
             throw new StoreException("cannot open the database " + redact(url) + ": " + e.getMessage(), e);
         }
         try {
-            Runnable migrate = () -> Flyway.configure().dataSource(pool.dataSource()).locations("classpath:db/migration").load().migrate();
+            Runnable migrate = () -> Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
             if (Dialect.of(url) == Dialect.POSTGRESQL) {
-                ClusterMode.migrate(pool.dataSource(), migrate);
+                ClusterMode.migrate(ds, migrate);
             } else {
                 migrate.run();
             }
         } catch (FlywayException | SQLException e) {
-            pool.close();
+            closePool.run();
             throw new StoreException("cannot migrate the database " + redact(url) + ": " + e.getMessage(), e);
         }
-        return new Database(pool, Dialect.of(url), url);
+        return new Database(ds, closePool, Dialect.of(url), url);
     }
 
     /**
      * HikariCP, for PostgreSQL: it checks connections before handing them out and replaces those
      * the server closed. It creates connections on a thread of its own, one every 30 ms at most.
      */
-    private static Pool hikari(String url, String username, String password) {
+    private static HikariDataSource hikari(String url, String username, String password) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
         hc.setUsername(username);
@@ -153,23 +156,7 @@ public final class Database implements AutoCloseable {
         hc.setPoolName("culprit-store");
         hc.setAutoCommit(true);
         hc.setInitializationFailTimeout(-1);
-        HikariDataSource ds = new HikariDataSource(hc);
-        return new Pool() {
-            @Override
-            public DataSource dataSource() {
-                return ds;
-            }
-
-            @Override
-            public boolean isClosed() {
-                return ds.isClosed();
-            }
-
-            @Override
-            public void close() {
-                ds.close();
-            }
-        };
+        return new HikariDataSource(hc);
     }
 
     /**
@@ -178,28 +165,10 @@ public final class Database implements AutoCloseable {
      * closing it waited 30 ms at each step, most of the fixed cost of a {@code culprit once}. A
      * connection given back is rolled back and set to auto-commit again.
      */
-    private static Pool h2(String url, String username, String password) {
+    private static JdbcConnectionPool h2(String url, String username, String password) {
         JdbcConnectionPool cp = JdbcConnectionPool.create(url, username == null ? "" : username, password == null ? "" : password);
         cp.setMaxConnections(4);
-        return new Pool() {
-            private volatile boolean closed;
-
-            @Override
-            public DataSource dataSource() {
-                return cp;
-            }
-
-            @Override
-            public boolean isClosed() {
-                return closed;
-            }
-
-            @Override
-            public void close() {
-                closed = true;
-                cp.dispose();
-            }
-        };
+        return cp;
     }
 
     private static String redact(String url) {
@@ -207,7 +176,7 @@ public final class Database implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return pool.dataSource();
+        return dataSource;
     }
 
     public Dialect dialect() {
@@ -244,26 +213,25 @@ public final class Database implements AutoCloseable {
     }
 
     public Connection connection() throws SQLException {
-        try {
-            return pool.dataSource().getConnection();
-        } catch (IllegalStateException e) {
-            // H2's pool, once closed, says so with an unchecked exception
-            throw new SQLException("the store " + description() + " is closed: " + e.getMessage(), e);
+        if (closed) {
+            throw new SQLException("the store " + description() + " is closed");
         }
+        return dataSource.getConnection();
     }
 
     @Override
     public void close() {
-        if (dialect == Dialect.H2 && !pool.isClosed() && url.toUpperCase(java.util.Locale.ROOT).contains(";DB_CLOSE_DELAY=")) {
+        if (dialect == Dialect.H2 && !closed && url.toUpperCase(java.util.Locale.ROOT).contains(";DB_CLOSE_DELAY=")) {
             // kept open without connections (an in-memory store): only SHUTDOWN closes it
-            try (Connection c = pool.dataSource().getConnection(); var s = c.createStatement()) {
+            try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
                 s.execute("shutdown");
             } catch (SQLException e) {
                 org.slf4j.LoggerFactory.getLogger(Database.class).debug("H2 shutdown: {}", e.getMessage());
             }
         }
+        closed = true;
         // otherwise H2 closes the database with the pool's last connection; a SHUTDOWN before
         // it left the pool to reset connections already closed, which H2 wrote to a trace file
-        pool.close();
+        closePool.run();
     }
 }

@@ -210,15 +210,16 @@ public final class Outbox {
                         }
                     }
                 }
-                List<Long> ids = due.stream().sorted(java.util.Comparator.comparing(Due::at).thenComparingLong(Due::id))
+                List<Long> dueIds = due.stream().sorted(java.util.Comparator.comparing(Due::at).thenComparingLong(Due::id))
                         .limit(limit).map(Due::id).toList();
-                if (ids.isEmpty()) {
+                if (dueIds.isEmpty()) {
                     return List.of();
                 }
+                List<Long> claimed = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(
                         "update outbox set state = 'sending', claimed_by = ?, lease_until = ?, updated_at = ? where id = ?"
                         + " and (state = 'pending' and next_attempt_at <= ? or state = 'sending' and lease_until < ?)")) {
-                    for (long id : ids) {
+                    for (long id : dueIds) {
                         ps.setString(1, owner);
                         ps.setObject(2, ts(now.plus(lease)));
                         ps.setObject(3, ts(now));
@@ -229,15 +230,13 @@ public final class Outbox {
                     }
                     // a mail that changed since it was read (an operator's command) is not claimed
                     int[] counts = ps.executeBatch();
-                    List<Long> claimed = new ArrayList<>();
                     for (int i = 0; i < counts.length; i++) {
                         if (counts[i] != 0) {
-                            claimed.add(ids.get(i));
+                            claimed.add(dueIds.get(i));
                         }
                     }
-                    ids = claimed;
                 }
-                return ids.isEmpty() ? List.of() : load(c, ids);
+                return claimed.isEmpty() ? List.of() : load(c, claimed);
             });
         } catch (SQLException e) {
             throw new StoreException("cannot claim mails from the outbox: " + e.getMessage(), e);
