@@ -63,8 +63,12 @@ public final class Deliverer {
     private MailTransport.Connection connection;
     /** Where the outcome of a sent mail is recorded while the next one is sent; for one delivery run. */
     private ExecutorService recordThread;
+    /** Where the outcomes a batch journaled are folded into the outbox while the next batch goes out. */
+    private ExecutorService foldThread;
     /** The cap counts of the current delivery run. */
     private CapCounts counts;
+    /** The fold of the last batch's journaled outcomes into the outbox, on the record thread; null when none is running. */
+    private Future<Integer> folding;
 
     /**
      * What the caps count, read from the sent ledger once per delivery run and kept up to date
@@ -156,23 +160,85 @@ public final class Deliverer {
             connection.close();
             connection = null;
         }
+        try {
+            awaitFold();
+        } catch (StoreException e) {
+            log.error("{}; they stay in the delivery journal, to be recorded by the next batch or at the next start",
+                    e.getMessage());
+        }
         if (recordThread != null) {
             // every batch waits for its records before it returns: the thread is idle
             recordThread.shutdown();
             recordThread = null;
+        }
+        if (foldThread != null) {
+            // its fold was awaited above
+            foldThread.shutdown();
+            foldThread = null;
         }
         counts = null;
     }
 
     private ExecutorService recordThread() {
         if (recordThread == null) {
-            recordThread = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "culprit-record");
-                t.setDaemon(true);
-                return t;
-            });
+            recordThread = singleThread("culprit-record");
         }
         return recordThread;
+    }
+
+    private static ExecutorService singleThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Folds the outcomes the batch journaled into the outbox on a thread of its own, while the
+     * next batch goes out (on the record thread, the next batch's records would wait for it);
+     * the next fold, the ledger's readers and the end of the run wait for it.
+     */
+    private void foldLater() {
+        if (foldThread == null) {
+            foldThread = singleThread("culprit-fold");
+        }
+        folding = foldThread.submit(outbox::foldJournal);
+    }
+
+    /** Waits for the fold in progress, if any; throws when it failed. */
+    private void awaitFold() throws StoreException {
+        Future<Integer> f = folding;
+        folding = null;
+        if (f == null) {
+            return;
+        }
+        try {
+            getUninterruptibly(f);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("cannot fold the delivery journal into the outbox: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static <T> T getUninterruptibly(Future<T> f) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    // the outcome must be known before the batch goes on or ends
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void notePause(String why) {
@@ -214,6 +280,10 @@ public final class Deliverer {
                 throw e;
             }
             recorder.settle();
+            if (recorder.unfolded) {
+                awaitFold();
+                foldLater();
+            }
             return completed;
         }
 
@@ -247,6 +317,7 @@ public final class Deliverer {
                 }
                 if (counts.sentThisHour >= settings.hourlyCap()) {
                     recorder.settle();
+                    recorder.fold();
                     Instant free = outbox.oldestSentSince(null, clock.instant().minus(HOUR))
                             .map(t -> t.plus(HOUR)).orElse(clock.instant().plus(Duration.ofMinutes(1)));
                     log.warn("hourly cap of {} mails reached; {} mail(s) wait until {}", settings.hourlyCap(), rest.size(), free);
@@ -312,6 +383,7 @@ public final class Deliverer {
                 }
                 if (counts.personalToday.getOrDefault(key(r.address()), 0L) >= settings.dailyCapPerPerson()) {
                     recorder.settle();
+                    recorder.fold();
                     Instant f = outbox.oldestSentSince(r.address(), now.minus(DAY)).map(t -> t.plus(DAY)).orElse(now.plus(HOUR));
                     freeAt = freeAt == null || f.isAfter(freeAt) ? f : freeAt;
                 }
@@ -537,18 +609,31 @@ public final class Deliverer {
          * message on the wire, waits for that record first ({@link #settle}): so the outcome of
          * a mail is committed before the next step, and a crash leaves at most one mail delivered
          * but not recorded. A record that failed stops the batch as a failed store call does:
-         * each later step throws its exception.
+         * each later step throws its exception. On the embedded store the outcomes go to the
+         * delivery journal ({@link Outbox#recordSent}), written into the outbox and the ledger
+         * at the end of the batch, or before the ledger is read ({@link #fold}).
          */
         private final class Recorder {
             private Future<Boolean> pending;
             private OutboxMail pendingMail;
             private Exception failure;
+            private boolean unfolded;
 
             /** Starts recording {@code u}, after the record before it. */
             void later(MailUpdate u, OutboxMail mail) throws StoreException {
                 settle();
-                pending = recordThread().submit(() -> outbox.update(u));
+                pending = recordThread().submit(() -> outbox.recordSent(u));
                 pendingMail = mail;
+                unfolded = true;
+            }
+
+            /** Writes the outcomes recorded so far into the outbox and the ledger; after {@link #settle}. */
+            void fold() throws StoreException {
+                awaitFold();
+                if (unfolded) {
+                    unfolded = false;
+                    outbox.foldJournal();
+                }
             }
 
             /** Waits for the record in progress, if any; throws when it, or any before it, failed. */
@@ -580,6 +665,7 @@ public final class Deliverer {
             void settleAfter(Exception e) {
                 try {
                     settle();
+                    fold();
                 } catch (StoreException | RuntimeException also) {
                     if (also != e) {
                         e.addSuppressed(also);
@@ -596,23 +682,6 @@ public final class Deliverer {
                 }
             }
 
-            private static <T> T getUninterruptibly(Future<T> f) throws ExecutionException {
-                boolean interrupted = false;
-                try {
-                    while (true) {
-                        try {
-                            return f.get();
-                        } catch (InterruptedException e) {
-                            // the outcome must be known before the batch goes on or ends
-                            interrupted = true;
-                        }
-                    }
-                } finally {
-                    if (interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
         }
 
         BatchResult result() {

@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
  * opt-out list.
  */
 public final class Outbox {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Outbox.class);
     private static final int MAX_ERROR = 8000;
 
     private final Database db;
@@ -199,6 +200,7 @@ public final class Outbox {
                         select id, next_attempt_at from outbox where state = 'pending' and next_attempt_at <= ?
                         order by state, next_attempt_at, id fetch first ? rows only""", """
                         select id, next_attempt_at from outbox where state = 'sending' and lease_until < ?
+                        and not exists (select 1 from delivery_journal j where j.outbox_id = outbox.id)
                         order by next_attempt_at, id fetch first ? rows only""")) {
                     try (PreparedStatement ps = c.prepareStatement(sql + db.dialect().skipLocked())) {
                         ps.setObject(1, ts(now));
@@ -308,60 +310,163 @@ public final class Outbox {
     public boolean update(MailUpdate u) throws StoreException {
         Instant now = clock.instant();
         try {
-            return db.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        update outbox set state = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
-                            claimed_by = null, lease_until = null, updated_at = ?,
-                            sent_at = case when ? then ? else sent_at end
-                        where id = ? and state = 'sending' and claimed_by = ?""")) {
-                    ps.setString(1, u.state().id());
-                    ps.setInt(2, u.attempts());
-                    ps.setObject(3, ts(u.nextAttemptAt()));
-                    ps.setString(4, clip(u.lastError()));
-                    ps.setObject(5, ts(now));
-                    ps.setBoolean(6, u.state() == OutboxState.SENT);
-                    ps.setObject(7, ts(now));
-                    ps.setLong(8, u.id());
-                    ps.setString(9, u.owner());
-                    if (ps.executeUpdate() != 1) {
-                        return false;
-                    }
-                }
-                // one statement per distinct change (all recipients sent is the usual case), and
-                // one for the ledger: each statement costs more than the rows it writes
-                Map<MailUpdate.RecipientChange, List<Integer>> changes = new LinkedHashMap<>();
-                u.recipients().forEach((position, change) -> changes.computeIfAbsent(change, k -> new ArrayList<>()).add(position));
-                for (var e : changes.entrySet()) {
-                    List<Integer> positions = e.getValue();
-                    try (PreparedStatement ps = c.prepareStatement("update outbox_recipient set state = ?, last_error = ?"
-                            + " where outbox_id = ? and position in (" + placeholders(positions.size(), "?") + ")")) {
-                        ps.setString(1, e.getKey().state().id());
-                        ps.setString(2, clip(e.getKey().error()));
-                        ps.setLong(3, u.id());
-                        for (int i = 0; i < positions.size(); i++) {
-                            ps.setInt(4 + i, positions.get(i));
-                        }
-                        ps.executeUpdate();
-                    }
-                }
-                if (!u.ledger().isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement("insert into sent_ledger (outbox_id, address, is_list, sent_at) values "
-                            + placeholders(u.ledger().size(), "(?, ?, ?, ?)"))) {
-                        int i = 1;
-                        for (MailUpdate.LedgerEntry e : u.ledger()) {
-                            ps.setLong(i++, u.id());
-                            ps.setString(i++, e.address().toLowerCase(Locale.ROOT));
-                            ps.setBoolean(i++, e.list());
-                            ps.setObject(i++, ts(now));
-                        }
-                        ps.executeUpdate();
-                    }
-                }
-                return true;
-            });
+            return db.inTransaction(c -> apply(c, List.of(new Outcome(u, now)))[0]);
         } catch (SQLException e) {
             throw new StoreException("cannot record the delivery of mail " + u.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Records the outcome of a mail just sent, committed when it returns. On the embedded store,
+     * whose only sender is this process, that is one row in the delivery journal: a commit there
+     * writes out every page its transaction changed, and the outcome written in place changes
+     * seven trees where the journal row changes one. {@link #foldJournal} then writes the
+     * outcomes into the outbox, the recipients and the ledger, many mails to a transaction.
+     * Elsewhere another instance may take the mail over once its lease runs out, and must find
+     * its outcome in place: it is written at once, as by {@link #update}.
+     *
+     * @return false, changing nothing, when {@code owner} no longer holds the mail (only where
+     *     the outcome is written in place; a journaled outcome is checked when it is folded)
+     */
+    public boolean recordSent(MailUpdate u) throws StoreException {
+        if (!db.dialect().exclusive()) {
+            return update(u);
+        }
+        try (Connection c = db.connection();
+                PreparedStatement ps = c.prepareStatement("insert into delivery_journal (outbox_id, outcome, recorded_at) values (?, ?, ?)")) {
+            ps.setLong(1, u.id());
+            ps.setString(2, JournalCodec.encode(u));
+            ps.setObject(3, ts(clock.instant()));
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the delivery of mail " + u.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes every outcome waiting in the delivery journal into the outbox, the recipients and the
+     * sent ledger, as {@link #update} would have when it was recorded (its time included), and
+     * removes it from the journal, all in one transaction. An outcome whose mail an operator's
+     * command took out of {@code sending} meanwhile changes nothing, and is logged.
+     *
+     * @return how many outcomes were folded
+     */
+    public int foldJournal() throws StoreException {
+        try {
+            return db.inTransaction(c -> {
+                List<Outcome> outcomes = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(
+                        "select outcome, recorded_at from delivery_journal order by outbox_id");
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        outcomes.add(new Outcome(JournalCodec.decode(rs.getString(1)), instant(rs, 2)));
+                    }
+                }
+                if (outcomes.isEmpty()) {
+                    return 0;
+                }
+                boolean[] applied = apply(c, outcomes);
+                for (int i = 0; i < applied.length; i++) {
+                    if (!applied[i]) {
+                        log.warn("mail {}: taken out of sending while its outcome waited in the delivery journal; not recorded",
+                                outcomes.get(i).update().id());
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("delete from delivery_journal where outbox_id = ?")) {
+                    for (Outcome o : outcomes) {
+                        ps.setLong(1, o.update().id());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return outcomes.size();
+            });
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new StoreException("cannot fold the delivery journal into the outbox: " + e.getMessage(), e);
+        }
+    }
+
+    /** A delivery attempt's outcome and the time it is recorded at. */
+    private record Outcome(MailUpdate update, Instant at) {}
+
+    /** Rows of the sent ledger written by one statement, at most. */
+    private static final int LEDGER_ROWS = 100;
+
+    /**
+     * Writes these outcomes on {@code c}: each mail's row, its recipients and its ledger entries,
+     * one statement each for all the mails. An outcome whose {@code owner} no longer holds the
+     * mail changes nothing, and is false in the result.
+     */
+    private static boolean[] apply(Connection c, List<Outcome> outcomes) throws SQLException {
+        boolean[] applied = new boolean[outcomes.size()];
+        try (PreparedStatement ps = c.prepareStatement("""
+                update outbox set state = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
+                    claimed_by = null, lease_until = null, updated_at = ?,
+                    sent_at = case when ? then ? else sent_at end
+                where id = ? and state = 'sending' and claimed_by = ?""")) {
+            for (Outcome o : outcomes) {
+                MailUpdate u = o.update();
+                ps.setString(1, u.state().id());
+                ps.setInt(2, u.attempts());
+                ps.setObject(3, ts(u.nextAttemptAt()));
+                ps.setString(4, clip(u.lastError()));
+                ps.setObject(5, ts(o.at()));
+                ps.setBoolean(6, u.state() == OutboxState.SENT);
+                ps.setObject(7, ts(o.at()));
+                ps.setLong(8, u.id());
+                ps.setString(9, u.owner());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                applied[i] = counts[i] == 1;
+            }
+        }
+        boolean anyChange = false;
+        try (PreparedStatement ps = c.prepareStatement(
+                "update outbox_recipient set state = ?, last_error = ? where outbox_id = ? and position = ?")) {
+            for (int i = 0; i < applied.length; i++) {
+                if (!applied[i]) {
+                    continue;
+                }
+                MailUpdate u = outcomes.get(i).update();
+                for (var e : u.recipients().entrySet()) {
+                    ps.setString(1, e.getValue().state().id());
+                    ps.setString(2, clip(e.getValue().error()));
+                    ps.setLong(3, u.id());
+                    ps.setInt(4, e.getKey());
+                    ps.addBatch();
+                    anyChange = true;
+                }
+            }
+            if (anyChange) {
+                ps.executeBatch();
+            }
+        }
+        record Row(long id, MailUpdate.LedgerEntry entry, Instant at) {}
+        List<Row> ledger = new ArrayList<>();
+        for (int i = 0; i < applied.length; i++) {
+            if (applied[i]) {
+                Outcome o = outcomes.get(i);
+                o.update().ledger().forEach(e -> ledger.add(new Row(o.update().id(), e, o.at())));
+            }
+        }
+        for (int from = 0; from < ledger.size(); from += LEDGER_ROWS) {
+            List<Row> rows = ledger.subList(from, Math.min(ledger.size(), from + LEDGER_ROWS));
+            try (PreparedStatement ps = c.prepareStatement("insert into sent_ledger (outbox_id, address, is_list, sent_at) values "
+                    + placeholders(rows.size(), "(?, ?, ?, ?)"))) {
+                int i = 1;
+                for (Row r : rows) {
+                    ps.setLong(i++, r.id());
+                    ps.setString(i++, r.entry().address().toLowerCase(Locale.ROOT));
+                    ps.setBoolean(i++, r.entry().list());
+                    ps.setObject(i++, ts(r.at()));
+                }
+                ps.executeUpdate();
+            }
+        }
+        return applied;
     }
 
     /**
@@ -391,15 +496,21 @@ public final class Outbox {
     }
 
     /**
-     * After a crash of the only process that uses an embedded database, mails it left in
-     * {@code sending} go back to pending at once instead of waiting for their lease. Does nothing
-     * on a shared database, where the lease decides.
+     * After a crash of the only process that uses an embedded database: the outcomes it left in
+     * the delivery journal are recorded, and the mails it left in {@code sending} otherwise go
+     * back to pending at once instead of waiting for their lease. Does nothing on a shared
+     * database, where the lease decides.
      *
      * @return how many mails were taken back
      */
     public int recoverAbandoned() throws StoreException {
         if (!db.dialect().exclusive()) {
             return 0;
+        }
+        // outcomes journaled before the crash are mails sent: recorded, not taken back
+        int folded = foldJournal();
+        if (folded > 0) {
+            log.info("{} outcome(s) of mails sent by an earlier run recorded from the delivery journal", folded);
         }
         return execute("update outbox set state = 'pending', claimed_by = null, lease_until = null, updated_at = ?"
                 + " where state = 'sending'", clock.instant());
@@ -609,7 +720,6 @@ public final class Outbox {
         return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR - 3) + "...";
     }
 
-    /** The recipient rows of a new outbox row, in order, each {@code pending}. */
     /** Stores the message of the mail with this id, apart from its row, which changes at every step. */
     static void insertMessage(Connection c, long id, byte[] message) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into outbox_message (outbox_id, message) values (?, ?)")) {
@@ -619,6 +729,7 @@ public final class Outbox {
         }
     }
 
+    /** The recipient rows of a new outbox row, in order, each {@code pending}. */
     static void insertRecipients(Connection c, long id, List<Recipient> recipients) throws SQLException {
         if (recipients.isEmpty()) {
             return;
