@@ -67,7 +67,7 @@ public final class Deliverer {
     private ExecutorService foldThread;
     /** The cap counts of the current delivery run. */
     private CapCounts counts;
-    /** The fold of the last batch's journaled outcomes into the outbox, on the record thread; null when none is running. */
+    /** The fold of the last batch's journaled outcomes into the outbox, on the fold thread; null when none is running. */
     private Future<Integer> folding;
 
     /**
@@ -665,6 +665,13 @@ public final class Deliverer {
             void settleAfter(Exception e) {
                 try {
                     settle();
+                } catch (StoreException | RuntimeException also) {
+                    if (also != e) {
+                        e.addSuppressed(also);
+                    }
+                }
+                // the outcomes journaled before the failure are written in, if the store still can
+                try {
                     fold();
                 } catch (StoreException | RuntimeException also) {
                     if (also != e) {
@@ -681,7 +688,6 @@ public final class Deliverer {
                     throw new IOException("the delivery of the previous mail could not be recorded: " + e.getMessage(), e);
                 }
             }
-
         }
 
         BatchResult result() {
