@@ -624,7 +624,8 @@ public final class Deliverer {
                 settle();
                 pending = recordThread().submit(() -> outbox.recordSent(u));
                 pendingMail = mail;
-                unfolded = true;
+                // where outcomes are written in place there is nothing to fold
+                unfolded = outbox.journalsOutcomes();
             }
 
             /** Writes the outcomes recorded so far into the outbox and the ledger; after {@link #settle}. */

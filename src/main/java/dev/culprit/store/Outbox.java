@@ -329,7 +329,7 @@ public final class Outbox {
      *     the outcome is written in place; a journaled outcome is checked when it is folded)
      */
     public boolean recordSent(MailUpdate u) throws StoreException {
-        if (!db.dialect().exclusive()) {
+        if (!journalsOutcomes()) {
             return update(u);
         }
         try (Connection c = db.connection();
@@ -342,6 +342,11 @@ public final class Outbox {
         } catch (SQLException e) {
             throw new StoreException("cannot record the delivery of mail " + u.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether {@link #recordSent} journals outcomes, to be folded by {@link #foldJournal}: on the embedded store. */
+    public boolean journalsOutcomes() {
+        return db.dialect().exclusive();
     }
 
     /**
