@@ -67,12 +67,15 @@ public final class Database implements AutoCloseable {
     private volatile boolean closed;
     private final Dialect dialect;
     private final String url;
+    /** Where the outcomes of mails just sent are recorded first: on an exclusive store kept in a file, its directory beside it. */
+    private final OutcomeJournal journal;
 
-    private Database(DataSource dataSource, Runnable closePool, Dialect dialect, String url) {
+    private Database(DataSource dataSource, Runnable closePool, Dialect dialect, String url, OutcomeJournal journal) {
         this.dataSource = dataSource;
         this.closePool = closePool;
         this.dialect = dialect;
         this.url = url;
+        this.journal = journal;
     }
 
     /**
@@ -98,7 +101,7 @@ public final class Database implements AutoCloseable {
         if (settings.jdbcUrl() == null) {
             // the embedded default is shared with the operator's commands only; of the services,
             // one at a time holds the state directory's ServiceLock
-            return new Database(db.dataSource, db.closePool, Dialect.H2, db.url);
+            return new Database(db.dataSource, db.closePool, Dialect.H2, db.url, db.journal);
         }
         return db;
     }
@@ -138,7 +141,29 @@ public final class Database implements AutoCloseable {
             closePool.run();
             throw new StoreException("cannot migrate the database " + redact(url) + ": " + e.getMessage(), e);
         }
-        return new Database(ds, closePool, Dialect.of(url), url);
+        OutcomeJournal journal = null;
+        if (Dialect.of(url).exclusive()) {
+            try {
+                journal = journalBeside(ds);
+            } catch (SQLException | IOException e) {
+                closePool.run();
+                throw new StoreException("cannot open the delivery journal of the database " + redact(url) + ": " + e.getMessage(), e);
+            }
+        }
+        return new Database(ds, closePool, Dialect.of(url), url, journal);
+    }
+
+    /**
+     * The delivery journal of an embedded database kept in a file: the directory named after the
+     * file, {@code culprit.journal} beside {@code culprit.mv.db}. None for one kept in memory.
+     */
+    private static OutcomeJournal journalBeside(DataSource ds) throws SQLException, IOException {
+        String path;
+        try (Connection c = ds.getConnection(); var s = c.createStatement(); var rs = s.executeQuery("select database_path()")) {
+            rs.next();
+            path = rs.getString(1);
+        }
+        return path == null ? null : OutcomeJournal.open(java.nio.file.Path.of(path + ".journal"));
     }
 
     /**
@@ -181,6 +206,16 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** The delivery journal, on an exclusive store kept in a file. */
+    java.util.Optional<OutcomeJournal> journal() {
+        return java.util.Optional.ofNullable(journal);
+    }
+
+    /** The directory of the delivery journal, on an exclusive store kept in a file. */
+    public java.util.Optional<java.nio.file.Path> journalDirectory() {
+        return journal().map(OutcomeJournal::directory);
     }
 
     /** The JDBC URL with any password in it masked, for messages. */
@@ -230,6 +265,9 @@ public final class Database implements AutoCloseable {
             }
         }
         closed = true;
+        if (journal != null) {
+            journal.close();
+        }
         // otherwise H2 closes the database with the pool's last connection; a SHUTDOWN before
         // it left the pool to reset connections already closed, which H2 wrote to a trace file
         closePool.run();

@@ -200,7 +200,6 @@ public final class Outbox {
                         select id, next_attempt_at from outbox where state = 'pending' and next_attempt_at <= ?
                         order by state, next_attempt_at, id fetch first ? rows only""", """
                         select id, next_attempt_at from outbox where state = 'sending' and lease_until < ?
-                        and not exists (select 1 from delivery_journal j where j.outbox_id = outbox.id)
                         order by next_attempt_at, id fetch first ? rows only""")) {
                     try (PreparedStatement ps = c.prepareStatement(sql + db.dialect().skipLocked())) {
                         ps.setObject(1, ts(now));
@@ -212,7 +211,10 @@ public final class Outbox {
                         }
                     }
                 }
-                List<Long> dueIds = due.stream().sorted(java.util.Comparator.comparing(Due::at).thenComparingLong(Due::id))
+                // a mail whose outcome waits in the delivery journal was sent, whatever its lease says
+                Optional<OutcomeJournal> journal = db.journal();
+                List<Long> dueIds = due.stream().filter(d -> journal.isEmpty() || !journal.get().holds(d.id()))
+                        .sorted(java.util.Comparator.comparing(Due::at).thenComparingLong(Due::id))
                         .limit(limit).map(Due::id).toList();
                 if (dueIds.isEmpty()) {
                     return List.of();
@@ -317,47 +319,86 @@ public final class Outbox {
     }
 
     /**
-     * Records the outcome of a mail just sent, committed when it returns. On the embedded store,
-     * whose only sender is this process, that is one row in the delivery journal: a commit there
-     * writes out every page its transaction changed, and the outcome written in place changes
-     * seven trees where the journal row changes one. {@link #foldJournal} then writes the
-     * outcomes into the outbox, the recipients and the ledger, many mails to a transaction.
-     * Elsewhere another instance may take the mail over once its lease runs out, and must find
-     * its outcome in place: it is written at once, as by {@link #update}.
+     * Records the outcome of a mail just sent, committed when it returns. On the embedded store
+     * kept in a file, whose only sender is this process, that is one line appended to the
+     * delivery journal ({@link OutcomeJournal}): a commit of the database writes out every page
+     * changed since the last one, by any connection, and the outcome written in place changes
+     * seven trees. {@link #foldJournal} then writes the outcomes into the outbox, the recipients
+     * and the ledger, many mails to a transaction. Elsewhere another instance may take the mail
+     * over once its lease runs out, and must find its outcome in place: it is written at once,
+     * as by {@link #update}.
      *
      * @return false, changing nothing, when {@code owner} no longer holds the mail (only where
      *     the outcome is written in place; a journaled outcome is checked when it is folded)
      */
     public boolean recordSent(MailUpdate u) throws StoreException {
-        if (!journalsOutcomes()) {
+        Optional<OutcomeJournal> journal = db.journal();
+        if (journal.isEmpty()) {
             return update(u);
         }
-        try (Connection c = db.connection();
-                PreparedStatement ps = c.prepareStatement("insert into delivery_journal (outbox_id, outcome, recorded_at) values (?, ?, ?)")) {
-            ps.setLong(1, u.id());
-            ps.setString(2, JournalCodec.encode(u));
-            ps.setObject(3, ts(clock.instant()));
-            ps.executeUpdate();
+        try {
+            journal.get().append(u, clock.instant());
             return true;
-        } catch (SQLException e) {
-            throw new StoreException("cannot record the delivery of mail " + u.id() + ": " + e.getMessage(), e);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new StoreException("cannot record the delivery of mail " + u.id() + " in the delivery journal "
+                    + journal.get().directory() + ": " + e, e);
         }
     }
 
-    /** Whether {@link #recordSent} journals outcomes, to be folded by {@link #foldJournal}: on the embedded store. */
+    /** Whether {@link #recordSent} journals outcomes, to be folded by {@link #foldJournal}: on the embedded store kept in a file. */
     public boolean journalsOutcomes() {
-        return db.dialect().exclusive();
+        return db.journal().isPresent();
     }
 
     /**
      * Writes every outcome waiting in the delivery journal into the outbox, the recipients and the
-     * sent ledger, as {@link #update} would have when it was recorded (its time included), and
-     * removes it from the journal, all in one transaction. An outcome whose mail an operator's
-     * command took out of {@code sending} meanwhile changes nothing, and is logged.
+     * sent ledger, as {@link #update} would have when it was recorded (its time included), all in
+     * one transaction; then the journal lets them go. An outcome whose mail an operator's command
+     * took out of {@code sending} meanwhile changes nothing, and is logged. Outcomes recorded
+     * while this runs wait for the next fold.
      *
      * @return how many outcomes were folded
      */
     public int foldJournal() throws StoreException {
+        Optional<OutcomeJournal> journal = db.journal();
+        if (journal.isEmpty()) {
+            return 0;
+        }
+        synchronized (journal.get().folding()) {
+            try {
+                List<OutcomeJournal.Segment> segments = new ArrayList<>();
+                List<Outcome> outcomes = new ArrayList<>();
+                for (java.nio.file.Path p : journal.get().seal()) {
+                    OutcomeJournal.Segment s = OutcomeJournal.read(p);
+                    segments.add(s);
+                    outcomes.addAll(s.outcomes());
+                }
+                if (segments.isEmpty()) {
+                    return 0;
+                }
+                if (!outcomes.isEmpty()) {
+                    boolean[] applied = db.inTransaction(c -> apply(c, outcomes));
+                    for (int i = 0; i < applied.length; i++) {
+                        if (!applied[i]) {
+                            log.warn("mail {}: taken out of sending while its outcome waited in the delivery journal; not recorded",
+                                    outcomes.get(i).update().id());
+                        }
+                    }
+                }
+                journal.get().folded(segments);
+                return outcomes.size();
+            } catch (SQLException | java.io.IOException e) {
+                throw new StoreException("cannot fold the delivery journal " + journal.get().directory() + " into the outbox: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Writes the outcomes an earlier version of culprit left in the table {@code delivery_journal}
+     * into the outbox, as {@link #foldJournal} does those of the journal's files, and removes them.
+     */
+    private int foldJournalTable() throws StoreException {
         try {
             return db.inTransaction(c -> {
                 List<Outcome> outcomes = new ArrayList<>();
@@ -371,29 +412,19 @@ public final class Outbox {
                 if (outcomes.isEmpty()) {
                     return 0;
                 }
-                boolean[] applied = apply(c, outcomes);
-                for (int i = 0; i < applied.length; i++) {
-                    if (!applied[i]) {
-                        log.warn("mail {}: taken out of sending while its outcome waited in the delivery journal; not recorded",
-                                outcomes.get(i).update().id());
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("delete from delivery_journal where outbox_id = ?")) {
-                    for (Outcome o : outcomes) {
-                        ps.setLong(1, o.update().id());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+                apply(c, outcomes);
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("delete from delivery_journal");
                 }
                 return outcomes.size();
             });
         } catch (SQLException | IllegalArgumentException e) {
-            throw new StoreException("cannot fold the delivery journal into the outbox: " + e.getMessage(), e);
+            throw new StoreException("cannot fold the table delivery_journal into the outbox: " + e.getMessage(), e);
         }
     }
 
     /** A delivery attempt's outcome and the time it is recorded at. */
-    private record Outcome(MailUpdate update, Instant at) {}
+    record Outcome(MailUpdate update, Instant at) {}
 
     /** Rows of the sent ledger written by one statement, at most. */
     private static final int LEDGER_ROWS = 100;
@@ -513,7 +544,7 @@ public final class Outbox {
             return 0;
         }
         // outcomes journaled before the crash are mails sent: recorded, not taken back
-        int folded = foldJournal();
+        int folded = foldJournalTable() + foldJournal();
         if (folded > 0) {
             log.info("{} outcome(s) of mails sent by an earlier run recorded from the delivery journal", folded);
         }

@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 
-/** An in-memory outbox and a deliverer to a server on a loopback port. */
+/**
+ * An outbox in the embedded store kept in the state directory, as the service has it (its
+ * delivery journal included), and a deliverer to a server on a loopback port.
+ */
 final class DeliveryFixture implements AutoCloseable {
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     final Database db;
@@ -30,7 +33,8 @@ final class DeliveryFixture implements AutoCloseable {
 
     DeliveryFixture(SmtpSettings smtp, Path stateDir) throws Exception {
         this.smtp = smtp;
-        this.db = Database.inMemory();
+        this.db = Database.open(new dev.culprit.store.StoreSettings(stateDir, null, null, null, null, null, null).effectiveJdbcUrl(),
+                null, null);
         this.outbox = new Outbox(db, clock);
         this.kill = new KillSwitch(false, stateDir);
     }

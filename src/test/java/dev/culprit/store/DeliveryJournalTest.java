@@ -4,11 +4,11 @@ import static dev.culprit.testing.TestMails.cc;
 import static dev.culprit.testing.TestMails.mail;
 import static dev.culprit.testing.TestMails.to;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.culprit.store.MailUpdate.LedgerEntry;
 import dev.culprit.store.MailUpdate.RecipientChange;
 import dev.culprit.testing.MutableClock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The delivery journal of the embedded store: outcomes of sent mails, folded into the outbox later. */
+/** The delivery journal of the embedded store: outcomes of sent mails in files beside it, folded into the outbox later. */
 class DeliveryJournalTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     @TempDir
@@ -152,17 +152,104 @@ class DeliveryJournalTest {
     }
 
     @Test
-    void anUnreadableJournalRowFailsTheFoldAndIsKept() throws Exception {
+    void theJournalIsAFileBesideTheDatabase() throws Exception {
+        assertThat(db.journalDirectory()).contains(dir.resolve("culprit.journal").toAbsolutePath());
+        assertThat(Database.inMemory().journalDirectory()).as("a store in memory writes outcomes in place").isEmpty();
         outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
         OutboxMail m = outbox.claim("me", 10, Duration.ofMinutes(5)).get(0);
+        outbox.recordSent(sent(m, "me"));
+        assertThat(segments()).extracting(p -> p.getFileName().toString()).containsExactly("00000001.journal");
+        assertThat(Files.readString(segments().get(0))).endsWith("\n").contains("\"state\":\"SENT\"");
+    }
+
+    @Test
+    void outcomesRecordedWhileAFoldRunsWaitForTheNext() throws Exception {
+        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        outbox.accept(mail("k2", to("b@example.org")), "2.log", "h2");
+        List<OutboxMail> claimed = outbox.claim("me", 10, Duration.ofMinutes(5));
+        outbox.recordSent(sent(claimed.get(0), "me"));
+        // a fold has sealed the first segment when the second mail's outcome comes
+        db.journal().orElseThrow().seal();
+        outbox.recordSent(sent(claimed.get(1), "me"));
+        assertThat(segments()).hasSize(2);
+
+        assertThat(outbox.foldJournal()).isEqualTo(2);
+        assertThat(segments()).isEmpty();
+        assertThat(outbox.summary().count(OutboxState.SENT)).isEqualTo(2);
+    }
+
+    @Test
+    void aLineCutShortByACrashIsReportedAndItsMailGoesOutAgain() throws Exception {
+        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        outbox.accept(mail("k2", to("b@example.org")), "2.log", "h2");
+        List<OutboxMail> claimed = outbox.claim("crashed", 10, Duration.ofMinutes(5));
+        outbox.recordSent(sent(claimed.get(0), "crashed"));
+        outbox.recordSent(sent(claimed.get(1), "crashed"));
+        db.close();
+        // the process died in the middle of the second line
+        Path segment = segments().get(0);
+        String text = Files.readString(segment);
+        Files.writeString(segment, text.substring(0, text.length() - 20));
+        db = openStore();
+        outbox = new Outbox(db, clock);
+
+        assertThat(outbox.recoverAbandoned()).as("the mail of the cut line is pending again").isEqualTo(1);
+        assertThat(outbox.summary().count(OutboxState.SENT)).isEqualTo(1);
+        assertThat(outbox.claim("me", 10, Duration.ofMinutes(5))).extracting(OutboxMail::id).containsExactly(claimed.get(1).id());
+        // the segment is kept for the operator, and read no more
+        assertThat(segments()).isEmpty();
+        assertThat(dir.resolve("culprit.journal").resolve("00000001.journal.unreadable")).exists();
+        assertThat(outbox.foldJournal()).isZero();
+    }
+
+    @Test
+    void aReopenedStoreWritesAfterTheSegmentsLeftInItsJournal() throws Exception {
+        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        outbox.accept(mail("k2", to("b@example.org")), "2.log", "h2");
+        List<OutboxMail> claimed = outbox.claim("me", 10, Duration.ofMinutes(5));
+        outbox.recordSent(sent(claimed.get(0), "me"));
+        db.close();
+        db = openStore();
+        outbox = new Outbox(db, clock);
+        // the first segment is still there, not folded: the next outcome goes to a new one
+        outbox.recordSent(sent(claimed.get(1), "me"));
+        assertThat(segments()).extracting(p -> p.getFileName().toString()).containsExactly("00000001.journal", "00000002.journal");
+        assertThat(outbox.foldJournal()).isEqualTo(2);
+        assertThat(outbox.summary().count(OutboxState.SENT)).isEqualTo(2);
+    }
+
+    @Test
+    void outcomesLeftInTheJournalTableOfAnEarlierVersionAreFoldedAtStart() throws Exception {
+        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        OutboxMail m = outbox.claim("crashed", 10, Duration.ofMinutes(5)).get(0);
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "insert into delivery_journal (outbox_id, outcome, recorded_at) values (?, 'not an outcome', current_timestamp)")) {
+                "insert into delivery_journal (outbox_id, outcome, recorded_at) values (?, ?, ?)")) {
             ps.setLong(1, m.id());
+            ps.setString(2, JournalCodec.encode(sent(m, "crashed")));
+            ps.setObject(3, clock.instant().atOffset(java.time.ZoneOffset.UTC));
             ps.executeUpdate();
         }
-        assertThatThrownBy(outbox::foldJournal).isInstanceOf(StoreException.class).hasMessageContaining("delivery journal");
-        assertThat(journalRows()).isEqualTo(1);
-        assertThat(outbox.summary().count(OutboxState.SENDING)).isEqualTo(1);
+
+        assertThat(outbox.recoverAbandoned()).isZero();
+        assertThat(outbox.summary().count(OutboxState.SENT)).isEqualTo(1);
+        assertThat(outbox.mailsSentSince(Instant.EPOCH)).isEqualTo(1);
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("select count(*) from delivery_journal");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    void aLineThatIsNotAnOutcomeIsNamedByItsFileAndNumber() throws Exception {
+        Path segment = dir.resolve("00000007.journal");
+        Files.writeString(segment, JournalCodec.encodeLine(new MailUpdate(3, "me", OutboxState.SENT, 0, clock.instant(), null,
+                Map.of(), List.of()), clock.instant()) + "\nnot an outcome\n{\"at\":\"2026-01-01T00:00:00Z\"}\n");
+        OutcomeJournal.Segment read = OutcomeJournal.read(segment);
+        assertThat(read.outcomes()).extracting(o -> o.update().id()).containsExactly(3L);
+        assertThat(read.unreadable()).hasSize(2);
+        assertThat(read.unreadable().get(0)).startsWith(segment + ":2: not an outcome");
+        assertThat(read.unreadable().get(1)).startsWith(segment + ":3: not an outcome");
     }
 
     @Test
@@ -172,13 +259,24 @@ class DeliveryJournalTest {
                 Map.of(0, new RecipientChange(OutboxRecipient.State.SENT, null), 7, new RecipientChange(OutboxRecipient.State.FAILED, "550")),
                 List.of(new LedgerEntry("a@example.org", false), new LedgerEntry("list@vger.kernel.org", true)));
         assertThat(JournalCodec.decode(JournalCodec.encode(u))).isEqualTo(u);
+        Instant at = Instant.parse("2026-02-03T04:05:07.123456Z");
+        assertThat(JournalCodec.decodeLine(JournalCodec.encodeLine(u, at))).isEqualTo(new Outbox.Outcome(u, at));
+        // one line: a line break in an error is escaped (U+2028 is kept; lines are split at CR and LF only)
+        assertThat(JournalCodec.encodeLine(u, at)).doesNotContain("\n", "\r");
     }
 
+    /** The outcomes waiting in the journal's segments. */
     private int journalRows() throws Exception {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("select count(*) from delivery_journal");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
+        int n = 0;
+        for (Path p : segments()) {
+            n += (int) Files.readAllLines(p).stream().filter(l -> !l.isEmpty()).count();
+        }
+        return n;
+    }
+
+    private List<Path> segments() throws Exception {
+        try (var files = Files.list(dir.resolve("culprit.journal"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".journal")).sorted().toList();
         }
     }
 
