@@ -196,6 +196,9 @@ public final class Outbox {
                 // it read and sort the whole outbox; then the first "limit" of both, by due time
                 record Due(long id, Instant at) {}
                 List<Due> due = new ArrayList<>();
+                // a mail whose outcome waits in the delivery journal was sent, whatever its lease says
+                Optional<OutcomeJournal> journal = db.journal();
+                boolean leaseExpired = false;
                 for (String sql : List.of("""
                         select id, next_attempt_at from outbox where state = 'pending' and next_attempt_at <= ?
                         order by state, next_attempt_at, id fetch first ? rows only""", """
@@ -206,14 +209,16 @@ public final class Outbox {
                         ps.setInt(2, limit);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
-                                due.add(new Due(rs.getLong(1), instant(rs, 2)));
+                                long id = rs.getLong(1);
+                                if (!leaseExpired || journal.isEmpty() || !journal.get().holds(id)) {
+                                    due.add(new Due(id, instant(rs, 2)));
+                                }
                             }
                         }
                     }
+                    leaseExpired = true;
                 }
-                // a mail whose outcome waits in the delivery journal was sent, whatever its lease says
-                Optional<OutcomeJournal> journal = db.journal();
-                List<Long> dueIds = due.stream().filter(d -> journal.isEmpty() || !journal.get().holds(d.id()))
+                List<Long> dueIds = due.stream()
                         .sorted(java.util.Comparator.comparing(Due::at).thenComparingLong(Due::id))
                         .limit(limit).map(Due::id).toList();
                 if (dueIds.isEmpty()) {

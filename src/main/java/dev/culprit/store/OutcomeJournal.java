@@ -71,9 +71,15 @@ final class OutcomeJournal implements AutoCloseable {
     void append(MailUpdate u, Instant at) throws IOException {
         ByteBuffer line = ByteBuffer.wrap((JournalCodec.encodeLine(u, at) + "\n").getBytes(StandardCharsets.UTF_8));
         synchronized (writing) {
-            write(line);
+            // before the write: a fold that seals the segment right after it finds the mail here to let go
+            unfolded.add(u.id());
+            try {
+                write(line);
+            } catch (IOException | RuntimeException e) {
+                unfolded.remove(u.id());
+                throw e;
+            }
         }
-        unfolded.add(u.id());
     }
 
     private void write(ByteBuffer line) throws IOException {
@@ -117,9 +123,10 @@ final class OutcomeJournal implements AutoCloseable {
     static Segment read(Path file) throws IOException {
         List<Outbox.Outcome> outcomes = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+        // a line cut short may end inside a character: decoded leniently, it is one unreadable line
+        String[] lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
             if (line.isEmpty()) {
                 continue;
             }

@@ -136,7 +136,14 @@ class PipelinedRecordTest {
         }
         try (var files = Files.list(journal)) {
             for (Path p : files.filter(x -> x.toString().endsWith(".journal")).toList()) {
-                Matcher m = JOURNALED_SENT.matcher(Files.readString(p));
+                String text;
+                try {
+                    text = Files.readString(p);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // folded meanwhile: its outcomes are in the outbox, which is read after the journal
+                    continue;
+                }
+                Matcher m = JOURNALED_SENT.matcher(text);
                 while (m.find()) {
                     ids.add(Long.parseLong(m.group(1)));
                 }

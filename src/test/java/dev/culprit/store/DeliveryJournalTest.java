@@ -184,12 +184,14 @@ class DeliveryJournalTest {
         outbox.accept(mail("k2", to("b@example.org")), "2.log", "h2");
         List<OutboxMail> claimed = outbox.claim("crashed", 10, Duration.ofMinutes(5));
         outbox.recordSent(sent(claimed.get(0), "crashed"));
-        outbox.recordSent(sent(claimed.get(1), "crashed"));
+        outbox.recordSent(new MailUpdate(claimed.get(1).id(), "crashed", OutboxState.PENDING, 1, clock.instant(), "421 ünïcödé", Map.of(),
+                List.of()));
         db.close();
-        // the process died in the middle of the second line
+        // the process died in the middle of the second line, inside a character of its error
         Path segment = segments().get(0);
-        String text = Files.readString(segment);
-        Files.writeString(segment, text.substring(0, text.length() - 20));
+        byte[] bytes = Files.readAllBytes(segment);
+        int cut = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).lastIndexOf("\u00c3") + 1;
+        Files.write(segment, java.util.Arrays.copyOf(bytes, cut));
         db = openStore();
         outbox = new Outbox(db, clock);
 
