@@ -57,6 +57,13 @@ class DeliveryJournalTest {
         return new MailUpdate(m.id(), owner, OutboxState.SENT, m.attempts(), Instant.parse("2026-01-01T00:00:00Z"), null, changes, ledger);
     }
 
+    /** Two mails, one to a@ and one to b@, queued and claimed by {@code owner}. */
+    private List<OutboxMail> twoClaimed(String owner) throws Exception {
+        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        outbox.accept(mail("k2", to("b@example.org")), "2.log", "h2");
+        return outbox.claim(owner, 10, Duration.ofMinutes(5));
+    }
+
     @Test
     void aJournaledOutcomeIsInTheOutboxOnceFoldedWithTheTimeItWasRecorded() throws Exception {
         outbox.accept(mail("k1", to("A@example.org"), cc("list@vger.kernel.org")), "1.log", "h1");
@@ -110,9 +117,7 @@ class DeliveryJournalTest {
 
     @Test
     void afterACrashTheJournaledMailsAreSentAndTheOthersPendingAgain() throws Exception {
-        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
-        outbox.accept(mail("k2", to("b@example.org")), "2.log", "h2");
-        List<OutboxMail> claimed = outbox.claim("crashed", 10, Duration.ofMinutes(5));
+        List<OutboxMail> claimed = twoClaimed("crashed");
         outbox.recordSent(sent(claimed.get(0), "crashed"));
         // the process dies here: the second mail was claimed, not sent; the store is opened anew
         db.close();
@@ -164,9 +169,7 @@ class DeliveryJournalTest {
 
     @Test
     void outcomesRecordedWhileAFoldRunsWaitForTheNext() throws Exception {
-        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
-        outbox.accept(mail("k2", to("b@example.org")), "2.log", "h2");
-        List<OutboxMail> claimed = outbox.claim("me", 10, Duration.ofMinutes(5));
+        List<OutboxMail> claimed = twoClaimed("me");
         outbox.recordSent(sent(claimed.get(0), "me"));
         // a fold has sealed the first segment when the second mail's outcome comes
         db.journal().orElseThrow().seal();
@@ -180,9 +183,7 @@ class DeliveryJournalTest {
 
     @Test
     void aLineCutShortByACrashIsReportedAndItsMailGoesOutAgain() throws Exception {
-        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
-        outbox.accept(mail("k2", to("b@example.org")), "2.log", "h2");
-        List<OutboxMail> claimed = outbox.claim("crashed", 10, Duration.ofMinutes(5));
+        List<OutboxMail> claimed = twoClaimed("crashed");
         outbox.recordSent(sent(claimed.get(0), "crashed"));
         outbox.recordSent(new MailUpdate(claimed.get(1).id(), "crashed", OutboxState.PENDING, 1, clock.instant(), "421 ünïcödé", Map.of(),
                 List.of()));
@@ -206,9 +207,7 @@ class DeliveryJournalTest {
 
     @Test
     void aReopenedStoreWritesAfterTheSegmentsLeftInItsJournal() throws Exception {
-        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
-        outbox.accept(mail("k2", to("b@example.org")), "2.log", "h2");
-        List<OutboxMail> claimed = outbox.claim("me", 10, Duration.ofMinutes(5));
+        List<OutboxMail> claimed = twoClaimed("me");
         outbox.recordSent(sent(claimed.get(0), "me"));
         db.close();
         db = openStore();
