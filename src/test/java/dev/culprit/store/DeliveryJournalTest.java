@@ -144,6 +144,23 @@ class DeliveryJournalTest {
     }
 
     @Test
+    void aMailPutBackToPendingByAFoldedOutcomeIsClaimedAgain() throws Exception {
+        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        OutboxMail m = outbox.claim("me", 10, Duration.ofMinutes(5)).get(0);
+        // a 4xx reply: the mail is to be tried again at once
+        outbox.recordSent(new MailUpdate(m.id(), "me", OutboxState.PENDING, 1, clock.instant(), "451 try later", Map.of(), List.of()));
+        assertThat(outbox.claim("me", 10, Duration.ofMinutes(5))).as("still sending until folded").isEmpty();
+
+        assertThat(outbox.foldJournal()).isEqualTo(1);
+        List<OutboxMail> again = outbox.claim("me", 10, Duration.ofMinutes(5));
+        assertThat(again).extracting(OutboxMail::id).containsExactly(m.id());
+        assertThat(again.get(0).attempts()).isEqualTo(1);
+        // its lease runs out before its next outcome: taken over like any other
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(outbox.claim("other", 10, Duration.ofMinutes(5))).extracting(OutboxMail::id).containsExactly(m.id());
+    }
+
+    @Test
     void anOutcomeWhoseMailLeftSendingMeanwhileChangesNothing() throws Exception {
         outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
         OutboxMail m = outbox.claim("me", 10, Duration.ofMinutes(5)).get(0);
