@@ -382,13 +382,7 @@ public final class Outbox {
                     return 0;
                 }
                 if (!outcomes.isEmpty()) {
-                    boolean[] applied = db.inTransaction(c -> apply(c, outcomes));
-                    for (int i = 0; i < applied.length; i++) {
-                        if (!applied[i]) {
-                            log.warn("mail {}: taken out of sending while its outcome waited in the delivery journal; not recorded",
-                                    outcomes.get(i).update().id());
-                        }
-                    }
+                    db.inTransaction(c -> applyJournaled(c, outcomes));
                 }
                 journal.get().folded(segments);
                 return outcomes.size();
@@ -417,7 +411,7 @@ public final class Outbox {
                 if (outcomes.isEmpty()) {
                     return 0;
                 }
-                apply(c, outcomes);
+                applyJournaled(c, outcomes);
                 try (Statement s = c.createStatement()) {
                     s.executeUpdate("delete from delivery_journal");
                 }
@@ -426,6 +420,18 @@ public final class Outbox {
         } catch (SQLException | IllegalArgumentException e) {
             throw new StoreException("cannot fold the table delivery_journal into the outbox: " + e.getMessage(), e);
         }
+    }
+
+    /** Writes outcomes that waited in the delivery journal, logging each whose mail left {@code sending} meanwhile. */
+    private static Void applyJournaled(Connection c, List<Outcome> outcomes) throws SQLException {
+        boolean[] applied = apply(c, outcomes);
+        for (int i = 0; i < applied.length; i++) {
+            if (!applied[i]) {
+                log.warn("mail {}: taken out of sending while its outcome waited in the delivery journal; not recorded",
+                        outcomes.get(i).update().id());
+            }
+        }
+        return null;
     }
 
     /** A delivery attempt's outcome and the time it is recorded at. */

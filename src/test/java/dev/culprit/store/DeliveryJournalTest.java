@@ -42,6 +42,13 @@ class DeliveryJournalTest {
         return Database.open(new StoreSettings(dir, null, null, null, null, null, null).effectiveJdbcUrl(), null, null);
     }
 
+    /** Closes the store, as a process that dies does, and opens it anew. */
+    private void reopen() throws StoreException {
+        db.close();
+        db = openStore();
+        outbox = new Outbox(db, clock);
+    }
+
     @AfterEach
     void close() {
         db.close();
@@ -120,9 +127,7 @@ class DeliveryJournalTest {
         List<OutboxMail> claimed = twoClaimed("crashed");
         outbox.recordSent(sent(claimed.get(0), "crashed"));
         // the process dies here: the second mail was claimed, not sent; the store is opened anew
-        db.close();
-        db = openStore();
-        outbox = new Outbox(db, clock);
+        reopen();
 
         assertThat(outbox.recoverAbandoned()).isEqualTo(1);
         assertThat(journalRows()).isZero();
@@ -226,9 +231,7 @@ class DeliveryJournalTest {
     void aReopenedStoreWritesAfterTheSegmentsLeftInItsJournal() throws Exception {
         List<OutboxMail> claimed = twoClaimed("me");
         outbox.recordSent(sent(claimed.get(0), "me"));
-        db.close();
-        db = openStore();
-        outbox = new Outbox(db, clock);
+        reopen();
         // the first segment is still there, not folded: the next outcome goes to a new one
         outbox.recordSent(sent(claimed.get(1), "me"));
         assertThat(segments()).extracting(p -> p.getFileName().toString()).containsExactly("00000001.journal", "00000002.journal");
