@@ -18,12 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every corpus log reads exactly as its {@code .expected.json} says, field by field. */
 class CorpusTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The real logs of {@code corpus/real}, each with its {@code .expected.json}. */
+    private static final int REAL_LOGS = 559;
+    private static final int ERROR_ONLY_FILES = 20;
 
     static Stream<Path> logsWithExpectations() {
         return Corpus.logsWithExpectations().stream();
@@ -57,6 +61,16 @@ class CorpusTest {
         m.put("totalTime", r.totalTime());
         m.put("errorMessage", r.errorMessage());
         return m;
+    }
+
+    @Test
+    void holdsEveryRealLogWithItsExpectationAndEveryErrorOnlyFile() {
+        List<Path> real = Corpus.logsWithExpectations().stream()
+                .filter(p -> p.getFileName().toString().startsWith("Log_")).toList();
+        assertThat(real).hasSize(REAL_LOGS);
+        assertThat(Corpus.allLogs().stream().filter(p -> p.getFileName().toString().startsWith("Log_")))
+                .as("every real log has an .expected.json").hasSize(REAL_LOGS);
+        assertThat(Corpus.errorOnlyFiles()).hasSize(ERROR_ONLY_FILES);
     }
 
     @ParameterizedTest(name = "{0}")
