@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,14 +33,15 @@ class DistributionIT {
     }
 
     @Test
-    void holdsTheLauncherTheJarTheConfigurationAndTheTemplates() throws IOException {
+    void holdsTheLauncherTheJarTheConfigurationTheTemplatesAndTheReadmes() throws IOException {
         assertThat(home.resolve("bin/culprit")).isRegularFile();
         assertThat(Files.getPosixFilePermissions(home.resolve("bin/culprit"))).contains(PosixFilePermission.OWNER_EXECUTE,
                 PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
         assertThat(home.resolve("lib/culprit.jar")).isRegularFile();
         assertThat(home.resolve("config/culprit.yaml")).hasSameTextualContentAs(Path.of("config/culprit.yaml"));
         assertThat(home.resolve("config/culprit.service")).hasSameTextualContentAs(Path.of("config/culprit.service"));
-        assertThat(home.resolve("README.md")).isRegularFile();
+        assertThat(home.resolve("README.md")).hasSameTextualContentAs(Path.of("README.md"));
+        assertThat(home.resolve("CONTRIBUTING.md")).hasSameTextualContentAs(Path.of("CONTRIBUTING.md"));
         assertThat(home.resolve("samples/culprit.yaml")).hasSameTextualContentAs(Path.of("samples/culprit.yaml"));
         Path templates = Path.of("templates");
         if (Files.isDirectory(templates)) {
@@ -47,6 +50,27 @@ class DistributionIT {
                     assertThat(home.resolve("templates").resolve(t.getFileName().toString())).hasSameTextualContentAs(t);
                 }
             }
+        }
+    }
+
+    @Test
+    void holdsTheDocumentationAndEveryPageItLinksTo() throws IOException {
+        List<String> pages;
+        try (Stream<Path> source = Files.list(Path.of("docs"))) {
+            pages = source.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertThat(pages).contains("operating.md", "cluster.md", "moderation.md", "log-format.md", "configuration.md");
+        for (String page : pages) {
+            assertThat(home.resolve("docs").resolve(page)).hasSameTextualContentAs(Path.of("docs", page));
+        }
+        Matcher link = Pattern.compile("\\]\\((docs/[^)#]+)[)#]").matcher(Files.readString(home.resolve("README.md")));
+        List<String> linked = new java.util.ArrayList<>();
+        while (link.find()) {
+            linked.add(link.group(1));
+        }
+        assertThat(linked).as("the README's links into docs/").isNotEmpty();
+        for (String target : linked) {
+            assertThat(home.resolve(target)).as("README links to " + target).isRegularFile();
         }
     }
 
