@@ -12,7 +12,6 @@ import dev.culprit.store.OutboxRecipient;
 import dev.culprit.store.OutboxState;
 import dev.culprit.store.SetupProblem;
 import dev.culprit.store.StoreException;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,20 +22,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drains the outbox: claims due mails with a lease, re-applies the recipient policy, respects
- * the caps and the kill switch, sends over one connection per batch, and records each outcome
- * in its own transaction. The outcome of a mail sent is committed on a thread of its own while
- * the next mail goes out, and the next mail is not completed (its SMTP DATA not ended) before
- * that commit: a crash leaves at most one mail delivered but not recorded.
+ * the caps and the kill switch, sends over one connection per batch, and commits each outcome
+ * in its own transaction before the next mail is sent: a crash leaves at most one mail
+ * delivered but not recorded, sent again under the same Message-ID.
  *
  * <p>Failures: transient ones retry with exponential backoff and jitter until the lifetime is
  * over; permanent ones fail the mail or the address at once with the server's reply; setup
@@ -61,14 +55,8 @@ public final class Deliverer {
     private String lastPause;
     /** The SMTP connection, kept open from one batch to the next of one delivery run. */
     private MailTransport.Connection connection;
-    /** Where the outcome of a sent mail is recorded while the next one is sent; for one delivery run. */
-    private ExecutorService recordThread;
-    /** Where the outcomes a batch journaled are folded into the outbox while the next batch goes out. */
-    private ExecutorService foldThread;
     /** The cap counts of the current delivery run. */
     private CapCounts counts;
-    /** The fold of the last batch's journaled outcomes into the outbox, on the fold thread; null when none is running. */
-    private Future<Integer> folding;
 
     /**
      * What the caps count, read from the sent ledger once per delivery run and kept up to date
@@ -160,85 +148,7 @@ public final class Deliverer {
             connection.close();
             connection = null;
         }
-        try {
-            awaitFold();
-        } catch (StoreException e) {
-            log.error("{}; they stay in the delivery journal, to be recorded by the next batch or at the next start",
-                    e.getMessage());
-        }
-        if (recordThread != null) {
-            // every batch waits for its records before it returns: the thread is idle
-            recordThread.shutdown();
-            recordThread = null;
-        }
-        if (foldThread != null) {
-            // its fold was awaited above
-            foldThread.shutdown();
-            foldThread = null;
-        }
         counts = null;
-    }
-
-    private ExecutorService recordThread() {
-        if (recordThread == null) {
-            recordThread = singleThread("culprit-record");
-        }
-        return recordThread;
-    }
-
-    private static ExecutorService singleThread(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    /**
-     * Folds the outcomes the batch journaled into the outbox on a thread of its own, while the
-     * next batch goes out (on the record thread, the next batch's records would wait for it);
-     * the next fold, the ledger's readers and the end of the run wait for it.
-     */
-    private void foldLater() {
-        if (foldThread == null) {
-            foldThread = singleThread("culprit-fold");
-        }
-        folding = foldThread.submit(outbox::foldJournal);
-    }
-
-    /** Waits for the fold in progress, if any; throws when it failed. */
-    private void awaitFold() throws StoreException {
-        Future<Integer> f = folding;
-        folding = null;
-        if (f == null) {
-            return;
-        }
-        try {
-            getUninterruptibly(f);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof StoreException se) {
-                throw se;
-            }
-            throw new StoreException("cannot fold the delivery journal into the outbox: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private static <T> T getUninterruptibly(Future<T> f) throws ExecutionException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return f.get();
-                } catch (InterruptedException e) {
-                    // the outcome must be known before the batch goes on or ends
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private void notePause(String why) {
@@ -255,7 +165,6 @@ public final class Deliverer {
         private boolean restHandled;
         private Set<String> optedOut;
         private final SendTimePolicy batchPolicy = policy.forBatch();
-        private final Recorder recorder = new Recorder();
         private int sent;
         private int failed;
         private int retrying;
@@ -269,25 +178,9 @@ public final class Deliverer {
 
         /**
          * Returns whether the batch went through to its end, so that its connection may serve the
-         * next batch. Every outcome is recorded when it returns, also when it throws.
+         * next batch.
          */
         boolean run(BooleanSupplier stopping) throws StoreException {
-            boolean completed;
-            try {
-                completed = runMails(stopping);
-            } catch (StoreException | RuntimeException e) {
-                recorder.settleAfter(e);
-                throw e;
-            }
-            recorder.settle();
-            if (recorder.unfolded) {
-                awaitFold();
-                foldLater();
-            }
-            return completed;
-        }
-
-        private boolean runMails(BooleanSupplier stopping) throws StoreException {
             if (connection != null && !connection.isOpen()) {
                 // kept from the previous batch, closed by the server since
                 closeConnection();
@@ -316,8 +209,6 @@ public final class Deliverer {
                     return false;
                 }
                 if (counts.sentThisHour >= settings.hourlyCap()) {
-                    recorder.settle();
-                    recorder.fold();
                     Instant free = outbox.oldestSentSince(null, clock.instant().minus(HOUR))
                             .map(t -> t.plus(HOUR)).orElse(clock.instant().plus(Duration.ofMinutes(1)));
                     log.warn("hourly cap of {} mails reached; {} mail(s) wait until {}", settings.hourlyCap(), rest.size(), free);
@@ -382,8 +273,6 @@ public final class Deliverer {
                     continue;
                 }
                 if (counts.personalToday.getOrDefault(key(r.address()), 0L) >= settings.dailyCapPerPerson()) {
-                    recorder.settle();
-                    recorder.fold();
                     Instant f = outbox.oldestSentSince(r.address(), now.minus(DAY)).map(t -> t.plus(DAY)).orElse(now.plus(HOUR));
                     freeAt = freeAt == null || f.isAfter(freeAt) ? f : freeAt;
                 }
@@ -409,7 +298,7 @@ public final class Deliverer {
             List<String> addresses = toSend.stream().map(OutboxRecipient::address).toList();
             SendOutcome outcome;
             try {
-                outcome = connection.send(withoutSuppressed(mail, changes), addresses, recorder::awaitForWire);
+                outcome = connection.send(withoutSuppressed(mail, changes), addresses);
             } catch (DeliveryException e) {
                 SmtpFailure f = e.failure();
                 switch (f.kind()) {
@@ -467,7 +356,6 @@ public final class Deliverer {
             if (setup != null) {
                 setupProblem(setup);
             } else if (hadSetupProblem) {
-                recorder.settle();
                 outbox.clearSetupProblem();
                 setupFailures = 0;
                 hadSetupProblem = false;
@@ -495,8 +383,7 @@ public final class Deliverer {
                 } else {
                     log.info("mail {} from {}: sent to {} recipient(s) through {}", id, mail.source(), ledger.size(), transport.describe());
                 }
-                // recorded while the next mail goes out, which is not completed before this record is
-                recorder.later(new MailUpdate(mail.id(), owner, OutboxState.SENT, mail.attempts(), clock.instant(), null, changes,
+                record(new MailUpdate(mail.id(), owner, OutboxState.SENT, mail.attempts(), clock.instant(), null, changes,
                         ledger), mail);
             } else {
                 failed++;
@@ -570,7 +457,6 @@ public final class Deliverer {
         }
 
         private void setupProblem(SmtpFailure f) throws StoreException {
-            recorder.settle();
             setupFailures++;
             Instant retryAt = clock.instant().plus(backoff.after(setupFailures));
             String text = f.text() + " (check smtp.* in the configuration: credentials, envelope sender, relay permission, TLS)";
@@ -581,7 +467,6 @@ public final class Deliverer {
         }
 
         private void releaseOne(OutboxMail mail) throws StoreException {
-            recorder.settle();
             waiting++;
             outbox.release(mail.id(), owner);
         }
@@ -593,7 +478,6 @@ public final class Deliverer {
         }
 
         private void record(MailUpdate u, OutboxMail mail) throws StoreException {
-            recorder.settle();
             if (!outbox.update(u)) {
                 lostLease(mail);
             }
@@ -601,94 +485,6 @@ public final class Deliverer {
 
         private void lostLease(OutboxMail mail) {
             log.warn("mail {} from {}: this instance lost its lease before recording the outcome", shortId(mail), mail.source());
-        }
-
-        /**
-         * Records the outcome of a sent mail on the record thread while the next mail goes out.
-         * Every other step of the batch that touches the store, and the completion of the next
-         * message on the wire, waits for that record first ({@link #settle}): so the outcome of
-         * a mail is committed before the next step, and a crash leaves at most one mail delivered
-         * but not recorded. A record that failed stops the batch as a failed store call does:
-         * each later step throws its exception. On the embedded store the outcomes go to the
-         * delivery journal ({@link Outbox#recordSent}), written into the outbox and the ledger
-         * at the end of the batch, or before the ledger is read ({@link #fold}).
-         */
-        private final class Recorder {
-            private Future<Boolean> pending;
-            private OutboxMail pendingMail;
-            private Exception failure;
-            private boolean unfolded;
-
-            /** Starts recording {@code u}, after the record before it. */
-            void later(MailUpdate u, OutboxMail mail) throws StoreException {
-                settle();
-                pending = recordThread().submit(() -> outbox.recordSent(u));
-                pendingMail = mail;
-                // where outcomes are written in place there is nothing to fold
-                unfolded = outbox.journalsOutcomes();
-            }
-
-            /** Writes the outcomes recorded so far into the outbox and the ledger; after {@link #settle}. */
-            void fold() throws StoreException {
-                awaitFold();
-                if (unfolded) {
-                    unfolded = false;
-                    outbox.foldJournal();
-                }
-            }
-
-            /** Waits for the record in progress, if any; throws when it, or any before it, failed. */
-            void settle() throws StoreException {
-                if (failure == null && pending != null) {
-                    Future<Boolean> f = pending;
-                    OutboxMail m = pendingMail;
-                    pending = null;
-                    pendingMail = null;
-                    try {
-                        if (!getUninterruptibly(f)) {
-                            lostLease(m);
-                        }
-                    } catch (ExecutionException e) {
-                        failure = e.getCause() instanceof StoreException || e.getCause() instanceof RuntimeException
-                                ? (Exception) e.getCause()
-                                : new StoreException("cannot record the delivery of mail " + shortId(m) + ": " + e.getCause(), e.getCause());
-                    }
-                }
-                if (failure instanceof StoreException se) {
-                    throw se;
-                }
-                if (failure instanceof RuntimeException re) {
-                    throw re;
-                }
-            }
-
-            /** {@link #settle} on the way out of a batch that failed with {@code e}; a record failure is added to it. */
-            void settleAfter(Exception e) {
-                try {
-                    settle();
-                } catch (StoreException | RuntimeException also) {
-                    if (also != e) {
-                        e.addSuppressed(also);
-                    }
-                }
-                // the outcomes journaled before the failure are written in, if the store still can
-                try {
-                    fold();
-                } catch (StoreException | RuntimeException also) {
-                    if (also != e) {
-                        e.addSuppressed(also);
-                    }
-                }
-            }
-
-            /** The gate of the next send: its message is not completed before this record is committed. */
-            void awaitForWire() throws IOException {
-                try {
-                    settle();
-                } catch (StoreException | RuntimeException e) {
-                    throw new IOException("the delivery of the previous mail could not be recorded: " + e.getMessage(), e);
-                }
-            }
         }
 
         BatchResult result() {

@@ -37,9 +37,8 @@ public final class MboxTransport implements MailTransport {
     public Connection open() {
         return new Connection() {
             @Override
-            public SendOutcome send(byte[] message, List<String> recipients, Gate gate) throws DeliveryException {
+            public SendOutcome send(byte[] message, List<String> recipients) throws DeliveryException {
                 try {
-                    gate.await();
                     write(message, recipients);
                 } catch (IOException e) {
                     throw new DeliveryException(new SmtpFailure(SmtpFailure.Kind.SETUP, 0,

@@ -34,10 +34,10 @@ public final class ObservedTransport implements MailTransport {
         }
         return new Connection() {
             @Override
-            public SendOutcome send(byte[] message, List<String> recipients, Gate gate) throws DeliveryException {
+            public SendOutcome send(byte[] message, List<String> recipients) throws DeliveryException {
                 SendOutcome outcome;
                 try {
-                    outcome = c.send(message, recipients, gate);
+                    outcome = c.send(message, recipients);
                 } catch (DeliveryException e) {
                     events.smtpError(errorClass(e.failure()));
                     throw e;

@@ -110,11 +110,11 @@ public final class SmtpTransport implements MailTransport {
         }
 
         @Override
-        public SendOutcome send(byte[] message, List<String> recipients, Gate gate) throws DeliveryException {
+        public SendOutcome send(byte[] message, List<String> recipients) throws DeliveryException {
             MimeMessage m;
             Address[] to = new Address[recipients.size()];
             try {
-                m = new GatedMessage(session, message, gate);
+                m = new StoredMessage(session, message);
                 for (int i = 0; i < to.length; i++) {
                     to[i] = new InternetAddress(recipients.get(i), true);
                 }
@@ -185,27 +185,22 @@ public final class SmtpTransport implements MailTransport {
     }
 
     /**
-     * The stored message as Angus Mail sends it, passing the gate after the last byte is written
-     * and before Angus ends the DATA command: if the gate throws, Angus drops the connection with
-     * the message incomplete, and the server discards it. The bytes written are the stored ones,
-     * as they are (Angus escapes leading dots); the message is parsed only for Angus to read its
-     * headers, its body shared with the stored bytes rather than copied.
+     * The stored message as Angus Mail sends it: the bytes written are the stored ones, as they
+     * are (Angus escapes leading dots); the message is parsed only for Angus to read its headers,
+     * its body shared with the stored bytes rather than copied.
      */
-    private static final class GatedMessage extends MimeMessage {
-        private final Gate gate;
+    private static final class StoredMessage extends MimeMessage {
         private final byte[] stored;
 
-        GatedMessage(Session session, byte[] message, Gate gate) throws MessagingException {
+        StoredMessage(Session session, byte[] message) throws MessagingException {
             super(session, new SharedByteArrayInputStream(message));
-            this.gate = gate;
             this.stored = message;
         }
 
         @Override
-        public void writeTo(OutputStream os, String[] ignoreList) throws IOException, MessagingException {
+        public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
             // the stored message has no Bcc or Content-Length header for ignoreList to leave out
             os.write(stored);
-            gate.await();
         }
     }
 }

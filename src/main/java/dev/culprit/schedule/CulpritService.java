@@ -9,9 +9,7 @@ import dev.culprit.store.Outbox;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +28,6 @@ public final class CulpritService {
     private final Clock clock;
     private final AfterScan afterScan;
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private final Semaphore queued = new Semaphore(0);
 
     /** Work that follows every scan, such as queueing notices about held mails. */
     @FunctionalInterface
@@ -58,63 +55,15 @@ public final class CulpritService {
         this.events = events;
         this.clock = clock;
         this.afterScan = afterScan;
-        scanner.onQueued(queued::release);
     }
 
     /** What {@link #once()} did. */
     public record OnceResult(ScanResult scan, BatchResult delivery) {}
 
-    /**
-     * One pass of both jobs: recovery, a scan of the inbox, and delivery of everything due. As
-     * in the service, the scan runs in its own thread while delivery sends what it has queued.
-     */
+    /** One pass of both jobs: recovery, a scan of the inbox, then delivery of everything due. */
     public OnceResult once() throws IOException, StoreException {
-        ScanResult recovered = recover();
-        AtomicReference<ScanResult> scanned = new AtomicReference<>();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        AtomicBoolean scanDone = new AtomicBoolean();
-        Thread scan = new Thread(() -> {
-            try {
-                scanned.set(scan());
-            } catch (IOException | RuntimeException e) {
-                failure.set(e);
-            } finally {
-                scanDone.set(true);
-                queued.release();
-            }
-        }, "culprit-once-scan");
-        scan.start();
-        BatchResult sent = BatchResult.EMPTY;
-        try {
-            while (true) {
-                boolean last = scanDone.get();
-                BatchResult b = deliverKeepingConnection();
-                sent = sent.plus(b);
-                if (last || stopping.get()) {
-                    break;
-                }
-                if (b.paused() != null) {
-                    // nothing can be sent this pass: let the scan finish, then try once more
-                    scan.join();
-                    continue;
-                }
-                queued.acquire();
-                queued.drainPermits();
-            }
-            scan.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop();
-        } finally {
-            deliverer.closeConnection();
-        }
-        if (failure.get() instanceof IOException e) {
-            throw e;
-        }
-        if (failure.get() instanceof RuntimeException e) {
-            throw e;
-        }
-        return new OnceResult(scanned.get() == null ? recovered : recovered.plus(scanned.get()), sent);
+        ScanResult scanned = recover().plus(scan());
+        return new OnceResult(scanned, deliver());
     }
 
     /** After a crash: mails left in {@code sending} and logs left in {@code work/} are taken up again. */
@@ -155,7 +104,6 @@ public final class CulpritService {
         }
     }
 
-    /** As {@link #deliver()}, leaving the connection open for the next call; the caller closes it. */
     private BatchResult deliverKeepingConnection() throws StoreException {
         events.deliveryStarted();
         BatchResult total = BatchResult.EMPTY;

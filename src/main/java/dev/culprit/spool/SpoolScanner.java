@@ -39,7 +39,6 @@ public final class SpoolScanner {
     private final Outbox outbox;
     private final boolean readOnly;
     private final ServiceEvents events;
-    private volatile Runnable onQueued = () -> { };
     /** Recovery stopped at a log the store could not take: the rest of {@code work/} waits for the next scan. */
     private volatile boolean workLeft;
 
@@ -54,11 +53,6 @@ public final class SpoolScanner {
         this.outbox = outbox;
         this.readOnly = readOnly;
         this.events = events;
-    }
-
-    /** Called after each mail queued for sending, so that delivery can start before the scan ends. */
-    public void onQueued(Runnable listener) {
-        this.onQueued = listener;
     }
 
     public SpoolDirectory spool() {
@@ -207,7 +201,6 @@ public final class SpoolScanner {
         return switch (a.disposition()) {
             case QUEUED -> {
                 log.info("{}: result {} queued for {} recipient(s)", name, id, mail.recipients().size());
-                onQueued.run();
                 yield new ScanResult(1, 0, 0, 0, 0, 0);
             }
             case HELD -> {

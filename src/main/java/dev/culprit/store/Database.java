@@ -67,15 +67,12 @@ public final class Database implements AutoCloseable {
     private volatile boolean closed;
     private final Dialect dialect;
     private final String url;
-    /** Where the outcomes of mails just sent are recorded first: on an exclusive store kept in a file, its directory beside it. */
-    private final OutcomeJournal journal;
 
-    private Database(DataSource dataSource, Runnable closePool, Dialect dialect, String url, OutcomeJournal journal) {
+    private Database(DataSource dataSource, Runnable closePool, Dialect dialect, String url) {
         this.dataSource = dataSource;
         this.closePool = closePool;
         this.dialect = dialect;
         this.url = url;
-        this.journal = journal;
     }
 
     /**
@@ -101,7 +98,7 @@ public final class Database implements AutoCloseable {
         if (settings.jdbcUrl() == null) {
             // the embedded default is shared with the operator's commands only; of the services,
             // one at a time holds the state directory's ServiceLock
-            return new Database(db.dataSource, db.closePool, Dialect.H2, db.url, db.journal);
+            return new Database(db.dataSource, db.closePool, Dialect.H2, db.url);
         }
         return db;
     }
@@ -130,7 +127,10 @@ public final class Database implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             throw new StoreException("cannot open the database " + redact(url) + ": " + e.getMessage(), e);
         }
+        Database db = new Database(ds, closePool, Dialect.of(url), url);
         try {
+            // outcomes an earlier version left in its delivery journal, before the migration that drops its table
+            EarlierJournal.applyTable(db);
             Runnable migrate = () -> Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
             if (Dialect.of(url) == Dialect.POSTGRESQL) {
                 ClusterMode.migrate(ds, migrate);
@@ -141,29 +141,16 @@ public final class Database implements AutoCloseable {
             closePool.run();
             throw new StoreException("cannot migrate the database " + redact(url) + ": " + e.getMessage(), e);
         }
-        OutcomeJournal journal = null;
         if (Dialect.of(url).exclusive()) {
             try {
-                journal = journalBeside(ds);
+                EarlierJournal.applyFiles(db);
             } catch (SQLException | IOException e) {
                 closePool.run();
-                throw new StoreException("cannot open the delivery journal of the database " + redact(url) + ": " + e.getMessage(), e);
+                throw new StoreException("cannot apply the delivery journal an earlier version left beside the database "
+                        + redact(url) + ": " + e.getMessage(), e);
             }
         }
-        return new Database(ds, closePool, Dialect.of(url), url, journal);
-    }
-
-    /**
-     * The delivery journal of an embedded database kept in a file: the directory named after the
-     * file, {@code culprit.journal} beside {@code culprit.mv.db}. None for one kept in memory.
-     */
-    private static OutcomeJournal journalBeside(DataSource ds) throws SQLException, IOException {
-        String path;
-        try (Connection c = ds.getConnection(); var s = c.createStatement(); var rs = s.executeQuery("select database_path()")) {
-            rs.next();
-            path = rs.getString(1);
-        }
-        return path == null ? null : OutcomeJournal.open(java.nio.file.Path.of(path + ".journal"));
+        return db;
     }
 
     /**
@@ -206,16 +193,6 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
-    }
-
-    /** The delivery journal, on an exclusive store kept in a file. */
-    java.util.Optional<OutcomeJournal> journal() {
-        return java.util.Optional.ofNullable(journal);
-    }
-
-    /** The directory of the delivery journal, on an exclusive store kept in a file. */
-    public java.util.Optional<java.nio.file.Path> journalDirectory() {
-        return journal().map(OutcomeJournal::directory);
     }
 
     /** The JDBC URL with any password in it masked, for messages. */
@@ -265,9 +242,6 @@ public final class Database implements AutoCloseable {
             }
         }
         closed = true;
-        if (journal != null) {
-            journal.close();
-        }
         // otherwise H2 closes the database with the pool's last connection; a SHUTDOWN before
         // it left the pool to reset connections already closed, which H2 wrote to a trace file
         closePool.run();

@@ -32,7 +32,6 @@ import java.util.stream.Collectors;
  * opt-out list.
  */
 public final class Outbox {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Outbox.class);
     private static final int MAX_ERROR = 8000;
 
     private final Database db;
@@ -196,9 +195,6 @@ public final class Outbox {
                 // it read and sort the whole outbox; then the first "limit" of both, by due time
                 record Due(long id, Instant at) {}
                 List<Due> due = new ArrayList<>();
-                // a mail whose outcome waits in the delivery journal was sent, whatever its lease says
-                Optional<OutcomeJournal> journal = db.journal();
-                boolean leaseExpired = false;
                 for (String sql : List.of("""
                         select id, next_attempt_at from outbox where state = 'pending' and next_attempt_at <= ?
                         order by state, next_attempt_at, id fetch first ? rows only""", """
@@ -209,14 +205,10 @@ public final class Outbox {
                         ps.setInt(2, limit);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
-                                long id = rs.getLong(1);
-                                if (!leaseExpired || journal.isEmpty() || !journal.get().holds(id)) {
-                                    due.add(new Due(id, instant(rs, 2)));
-                                }
+                                due.add(new Due(rs.getLong(1), instant(rs, 2)));
                             }
                         }
                     }
-                    leaseExpired = true;
                 }
                 List<Long> dueIds = due.stream()
                         .sorted(java.util.Comparator.comparing(Due::at).thenComparingLong(Due::id))
@@ -323,117 +315,6 @@ public final class Outbox {
         }
     }
 
-    /**
-     * Records the outcome of a mail just sent, committed when it returns. On the embedded store
-     * kept in a file, whose only sender is this process, that is one line appended to the
-     * delivery journal ({@link OutcomeJournal}): a commit of the database writes out every page
-     * changed since the last one, by any connection, and the outcome written in place changes
-     * seven trees. {@link #foldJournal} then writes the outcomes into the outbox, the recipients
-     * and the ledger, many mails to a transaction. Elsewhere another instance may take the mail
-     * over once its lease runs out, and must find its outcome in place: it is written at once,
-     * as by {@link #update}.
-     *
-     * @return false, changing nothing, when {@code owner} no longer holds the mail (only where
-     *     the outcome is written in place; a journaled outcome is checked when it is folded)
-     */
-    public boolean recordSent(MailUpdate u) throws StoreException {
-        Optional<OutcomeJournal> journal = db.journal();
-        if (journal.isEmpty()) {
-            return update(u);
-        }
-        try {
-            journal.get().append(u, clock.instant());
-            return true;
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new StoreException("cannot record the delivery of mail " + u.id() + " in the delivery journal "
-                    + journal.get().directory() + ": " + e, e);
-        }
-    }
-
-    /** Whether {@link #recordSent} journals outcomes, to be folded by {@link #foldJournal}: on the embedded store kept in a file. */
-    public boolean journalsOutcomes() {
-        return db.journal().isPresent();
-    }
-
-    /**
-     * Writes every outcome waiting in the delivery journal into the outbox, the recipients and the
-     * sent ledger, as {@link #update} would have when it was recorded (its time included), all in
-     * one transaction; then the journal lets them go. An outcome whose mail an operator's command
-     * took out of {@code sending} meanwhile changes nothing, and is logged. Outcomes recorded
-     * while this runs wait for the next fold.
-     *
-     * @return how many outcomes were folded
-     */
-    public int foldJournal() throws StoreException {
-        Optional<OutcomeJournal> journal = db.journal();
-        if (journal.isEmpty()) {
-            return 0;
-        }
-        synchronized (journal.get().folding()) {
-            try {
-                List<OutcomeJournal.Segment> segments = new ArrayList<>();
-                List<Outcome> outcomes = new ArrayList<>();
-                for (java.nio.file.Path p : journal.get().seal()) {
-                    OutcomeJournal.Segment s = OutcomeJournal.read(p);
-                    segments.add(s);
-                    outcomes.addAll(s.outcomes());
-                }
-                if (segments.isEmpty()) {
-                    return 0;
-                }
-                if (!outcomes.isEmpty()) {
-                    db.inTransaction(c -> applyJournaled(c, outcomes));
-                }
-                journal.get().folded(segments);
-                return outcomes.size();
-            } catch (SQLException | java.io.IOException e) {
-                throw new StoreException("cannot fold the delivery journal " + journal.get().directory() + " into the outbox: "
-                        + e.getMessage(), e);
-            }
-        }
-    }
-
-    /**
-     * Writes the outcomes an earlier version of culprit left in the table {@code delivery_journal}
-     * into the outbox, as {@link #foldJournal} does those of the journal's files, and removes them.
-     */
-    private int foldJournalTable() throws StoreException {
-        try {
-            return db.inTransaction(c -> {
-                List<Outcome> outcomes = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(
-                        "select outcome, recorded_at from delivery_journal order by outbox_id");
-                        ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        outcomes.add(new Outcome(JournalCodec.decode(rs.getString(1)), instant(rs, 2)));
-                    }
-                }
-                if (outcomes.isEmpty()) {
-                    return 0;
-                }
-                applyJournaled(c, outcomes);
-                try (Statement s = c.createStatement()) {
-                    s.executeUpdate("delete from delivery_journal");
-                }
-                return outcomes.size();
-            });
-        } catch (SQLException | IllegalArgumentException e) {
-            throw new StoreException("cannot fold the table delivery_journal into the outbox: " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes outcomes that waited in the delivery journal, logging each whose mail left {@code sending} meanwhile. */
-    private static Void applyJournaled(Connection c, List<Outcome> outcomes) throws SQLException {
-        boolean[] applied = apply(c, outcomes);
-        for (int i = 0; i < applied.length; i++) {
-            if (!applied[i]) {
-                log.warn("mail {}: taken out of sending while its outcome waited in the delivery journal; not recorded",
-                        outcomes.get(i).update().id());
-            }
-        }
-        return null;
-    }
-
     /** A delivery attempt's outcome and the time it is recorded at. */
     record Outcome(MailUpdate update, Instant at) {}
 
@@ -445,7 +326,7 @@ public final class Outbox {
      * one statement each for all the mails. An outcome whose {@code owner} no longer holds the
      * mail changes nothing, and is false in the result.
      */
-    private static boolean[] apply(Connection c, List<Outcome> outcomes) throws SQLException {
+    static boolean[] apply(Connection c, List<Outcome> outcomes) throws SQLException {
         boolean[] applied = new boolean[outcomes.size()];
         try (PreparedStatement ps = c.prepareStatement("""
                 update outbox set state = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
@@ -543,9 +424,8 @@ public final class Outbox {
     }
 
     /**
-     * After a crash of the only process that uses an embedded database: the outcomes it left in
-     * the delivery journal are recorded, and the mails it left in {@code sending} otherwise go
-     * back to pending at once instead of waiting for their lease. Does nothing on a shared
+     * After a crash of the only process that uses an embedded database: the mails it left in
+     * {@code sending} go back to pending at once instead of waiting for their lease. Does nothing on a shared
      * database, where the lease decides.
      *
      * @return how many mails were taken back
@@ -553,11 +433,6 @@ public final class Outbox {
     public int recoverAbandoned() throws StoreException {
         if (!db.dialect().exclusive()) {
             return 0;
-        }
-        // outcomes journaled before the crash are mails sent: recorded, not taken back
-        int folded = foldJournalTable() + foldJournal();
-        if (folded > 0) {
-            log.info("{} outcome(s) of mails sent by an earlier run recorded from the delivery journal", folded);
         }
         return execute("update outbox set state = 'pending', claimed_by = null, lease_until = null, updated_at = ?"
                 + " where state = 'sending'", clock.instant());

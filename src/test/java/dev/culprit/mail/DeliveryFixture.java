@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * An outbox in the embedded store kept in the state directory, as the service has it (its
- * delivery journal included), and a deliverer to a server on a loopback port.
+ * An outbox in the embedded store kept in the state directory, as the service has it, and a
+ * deliverer to a server on a loopback port.
  */
 final class DeliveryFixture implements AutoCloseable {
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));

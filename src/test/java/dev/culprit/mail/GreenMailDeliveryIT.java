@@ -66,7 +66,7 @@ class GreenMailDeliveryIT {
                 + "..and one with two\nGr\u00fc\u00dfe\n", List.of(to("dev@example.org")));
         SmtpTransport smtp = new SmtpTransport(f.smtp, null, new SmtpErrorClassifier());
         try (MailTransport.Connection c = smtp.open()) {
-            assertThat(c.send(stored, List.of("dev@example.org"), MailTransport.Gate.OPEN).refused()).isEmpty();
+            assertThat(c.send(stored, List.of("dev@example.org")).refused()).isEmpty();
         }
         assertThat(greenMail.waitForIncomingEmail(120_000, 1)).isTrue();
         // the server puts its own trace headers in front of what it received, and keeps the last
@@ -75,25 +75,6 @@ class GreenMailDeliveryIT {
         String sent = new String(stored, java.nio.charset.StandardCharsets.US_ASCII);
         assertThat(sent).endsWith("\r\n");
         assertThat(received).endsWith(sent.substring(0, sent.length() - 2));
-    }
-
-    @Test
-    void aMessageTheGateStopsIsNeverCompletedAndTheServerKeepsNothing() throws Exception {
-        PreparedMail held = mail("k-gated", to("dev@example.org"));
-        PreparedMail next = mail("k-next", to("dev@example.org"));
-        SmtpTransport smtp = new SmtpTransport(f.smtp, null, new SmtpErrorClassifier());
-        try (MailTransport.Connection c = smtp.open()) {
-            assertThatThrownBy(() -> c.send(held.message(), List.of("dev@example.org"), () -> {
-                throw new java.io.IOException("the previous mail is not recorded");
-            })).isInstanceOf(DeliveryException.class);
-            // the connection was dropped in the middle of DATA
-            assertThat(c.isOpen()).isFalse();
-        }
-        try (MailTransport.Connection c = smtp.open()) {
-            assertThat(c.send(next.message(), List.of("dev@example.org"), MailTransport.Gate.OPEN).refused()).isEmpty();
-        }
-        assertThat(greenMail.waitForIncomingEmail(120_000, 1)).isTrue();
-        assertThat(greenMail.getReceivedMessages()).extracting(MimeMessage::getMessageID).containsExactly(next.messageId());
     }
 
     @Test

@@ -31,7 +31,7 @@ class ObservedTransportTest {
             }
             return new Connection() {
                 @Override
-                public SendOutcome send(byte[] message, List<String> recipients, Gate gate) throws DeliveryException {
+                public SendOutcome send(byte[] message, List<String> recipients) throws DeliveryException {
                     if (sendFails != null) {
                         throw sendFails;
                     }

@@ -11,9 +11,7 @@ import dev.culprit.store.Outbox;
 import dev.culprit.store.OutboxMail;
 import dev.culprit.store.OutboxState;
 import dev.culprit.store.StoreException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -30,12 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The outcome of a sent mail is recorded while the next mail goes out, but the next mail is not
- * completed before that record is committed: whenever a message is completed, every message
- * completed before it is recorded as sent, in the outbox or in the delivery journal that the
- * embedded store folds into it.
+ * The outcome of a sent mail is committed before the next mail is sent: whenever a message is
+ * sent, every message sent before it is recorded as sent in the outbox.
  */
-class PipelinedRecordTest {
+class OutcomeBeforeNextSendTest {
     private static final Pattern MESSAGE_ID = Pattern.compile("(?mi)^Message-ID: (\\S+)");
 
     @TempDir
@@ -58,28 +54,20 @@ class PipelinedRecordTest {
         f.close();
     }
 
-    /**
-     * A server that completes a message once the gate lets it through, and at that moment reads
-     * from the store whether the messages it completed before are recorded as sent.
-     */
+    /** A server that, as it receives a message, reads from the store whether the messages it received before are recorded as sent. */
     private final class CheckingServer implements MailTransport {
         final List<String> completed = new CopyOnWriteArrayList<>();
         final List<String> unrecordedWhenTheNextCompleted = new CopyOnWriteArrayList<>();
-        /** Run before the gate of the message with this index, to break the store. */
+        /** Run as the message with this index is sent, to break the store. */
         int breakStoreBefore = -1;
 
         @Override
         public Connection open() {
             return new Connection() {
                 @Override
-                public SendOutcome send(byte[] message, List<String> recipients, Gate gate) throws DeliveryException {
-                    try {
-                        if (completed.size() == breakStoreBefore) {
-                            breakStore();
-                        }
-                        gate.await();
-                    } catch (IOException e) {
-                        throw new DeliveryException(new SmtpFailure(SmtpFailure.Kind.TRANSIENT, 0, e.getMessage()), e);
+                public SendOutcome send(byte[] message, List<String> recipients) {
+                    if (completed.size() == breakStoreBefore) {
+                        breakStore();
                     }
                     List<String> sentIds = recordedAsSent();
                     for (String earlier : completed) {
@@ -108,14 +96,11 @@ class PipelinedRecordTest {
         }
     }
 
-    /** The Message-IDs of the mails recorded as sent: in the outbox, or in the delivery journal. */
+    /** The Message-IDs of the mails recorded as sent. */
     private List<String> recordedAsSent() {
         List<String> ids = new ArrayList<>();
-        List<Long> journaled = journaledAsSent();
         try (Connection c = db.connection(); Statement s = c.createStatement();
-                java.sql.ResultSet rs = s.executeQuery("select message_id from outbox o where state = 'sent'"
-                        + (journaled.isEmpty() ? "" : " or id in (" + journaled.stream().map(String::valueOf)
-                                .collect(java.util.stream.Collectors.joining(",")) + ")"))) {
+                java.sql.ResultSet rs = s.executeQuery("select message_id from outbox o where state = 'sent'")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }
@@ -125,50 +110,21 @@ class PipelinedRecordTest {
         return ids;
     }
 
-    private static final Pattern JOURNALED_SENT = Pattern.compile("\"outcome\":\\{\"id\":(\\d+),\"owner\":\"[^\"]*\",\"state\":\"SENT\"");
-
-    /** The ids of the mails whose outcome, sent, waits in the delivery journal's files. */
-    private List<Long> journaledAsSent() {
-        List<Long> ids = new ArrayList<>();
-        Path journal = db.journalDirectory().orElseThrow();
-        if (!Files.isDirectory(journal)) {
-            return ids;
-        }
-        try (var files = Files.list(journal)) {
-            for (Path p : files.filter(x -> x.toString().endsWith(".journal")).toList()) {
-                String text;
-                try {
-                    text = Files.readString(p);
-                } catch (java.nio.file.NoSuchFileException e) {
-                    // folded meanwhile: its outcomes are in the outbox, which is read after the journal
-                    continue;
-                }
-                Matcher m = JOURNALED_SENT.matcher(text);
-                while (m.find()) {
-                    ids.add(Long.parseLong(m.group(1)));
-                }
-            }
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return ids;
-    }
-
-    /** Takes away the directory the embedded store records a sent mail in, the delivery journal, leaving a file in its place. */
+    /** Takes away a table a mail's outcome is written to. */
     private void breakStore() {
-        try {
-            Path journal = db.journalDirectory().orElseThrow();
-            Files.delete(journal);
-            Files.writeString(journal, "not a directory");
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        sql("alter table sent_ledger rename to sent_ledger_away");
     }
 
-    private void mendStore() throws IOException {
-        Path journal = db.journalDirectory().orElseThrow();
-        Files.delete(journal);
-        Files.createDirectory(journal);
+    private void mendStore() {
+        sql("alter table sent_ledger_away rename to sent_ledger");
+    }
+
+    private void sql(String statement) {
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private Deliverer deliverer(MailTransport transport) {
@@ -197,7 +153,6 @@ class PipelinedRecordTest {
         assertThat(r.sent()).isEqualTo(60);
         assertThat(server.completed).hasSize(60).doesNotHaveDuplicates();
         assertThat(server.unrecordedWhenTheNextCompleted).isEmpty();
-        // the last record too is committed before the batch returns
         assertThat(outbox.inState(OutboxState.SENT, 100)).hasSize(60);
         assertThat(outbox.summary().counts()).containsOnlyKeys(OutboxState.SENT);
     }
@@ -206,15 +161,14 @@ class PipelinedRecordTest {
     void aRecordThatFailsStopsTheBatchBeforeTheNextMessageIsCompleted() throws Exception {
         queue(5);
         CheckingServer server = new CheckingServer();
-        // the record of the first mail fails: its journal goes away while the mail is sent,
-        // before its record is started
+        // the record of the first mail fails: a table it is written to goes away while the mail is sent
         server.breakStoreBefore = 0;
 
         assertThatThrownBy(() -> deliverer(server).deliverBatch(() -> false))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("cannot record the delivery");
 
-        // the first mail went out; the second was held at the gate and never completed
+        // the first mail went out; the second was not sent
         assertThat(server.completed).hasSize(1);
         mendStore();
         assertThat(outbox.inState(OutboxState.SENT, 10)).isEmpty();
