@@ -1,2 +1,2 @@
-/** Benchmarks of the service, run by hand (see the README), reported as ratios to a baseline measured in the same run. */
+/** Benchmarks of the service, run by hand (see CONTRIBUTING.md), reported as ratios to a baseline measured in the same run. */
 package dev.culprit.bench;

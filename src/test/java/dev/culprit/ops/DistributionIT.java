@@ -72,6 +72,13 @@ class DistributionIT {
         for (String target : linked) {
             assertThat(home.resolve(target)).as("README links to " + target).isRegularFile();
         }
+        String unit = Files.readString(home.resolve("config/culprit.service"));
+        Matcher unitDoc = Pattern.compile("file:/opt/culprit/(\\S+)").matcher(unit);
+        int named = 0;
+        for (; unitDoc.find(); named++) {
+            assertThat(home.resolve(unitDoc.group(1))).as("the unit's Documentation= " + unitDoc.group()).isRegularFile();
+        }
+        assertThat(named).as("pages the unit names in Documentation=").isPositive();
     }
 
     @Test
