@@ -1,6 +1,7 @@
 package dev.culprit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -46,6 +47,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.slf4j..", "ch.qos.logback..")
             .because("the parser reports problems as values, it does not log");
 
+    static final ArchRule PACKAGES_FORM_NO_CYCLE = slices()
+            .matching("dev.culprit.(*)..")
+            .should().beFreeOfCycles()
+            .because("each package can then be read, tested and changed knowing only those below it");
+
+    static final ArchRule OPS_DOES_NOT_REACH_INTO_THE_STORE = noClasses()
+            .that().resideInAPackage("dev.culprit.ops..")
+            .should().dependOnClassesThat().resideInAPackage("dev.culprit.store..")
+            .because("scan, delivery and scheduling report to ops, so ops stays below them; the assembly connects"
+                    + " the store's figures to the metrics");
+
     @ArchTest
     void pureCoreDoesNoIo(JavaClasses classes) {
         PURE_CORE_DOES_NO_IO.check(classes);
@@ -64,5 +76,15 @@ class ArchitectureTest {
     @ArchTest
     void pureCoreDoesNotLog(JavaClasses classes) {
         PURE_CORE_DOES_NOT_LOG.check(classes);
+    }
+
+    @ArchTest
+    void packagesFormNoCycle(JavaClasses classes) {
+        PACKAGES_FORM_NO_CYCLE.check(classes);
+    }
+
+    @ArchTest
+    void opsDoesNotReachIntoTheStore(JavaClasses classes) {
+        OPS_DOES_NOT_REACH_INTO_THE_STORE.check(classes);
     }
 }

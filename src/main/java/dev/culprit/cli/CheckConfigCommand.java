@@ -36,7 +36,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
     private final LogProcessorFactory processors;
 
     public CheckConfigCommand() {
-        this(Processors::fromConfig);
+        this(Culprit::processor);
     }
 
     CheckConfigCommand(LogProcessorFactory processors) {
@@ -58,7 +58,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             errors.add(e.getMessage());
         }
-        OpsWiring.scheduleProblem(config).ifPresent(errors::add);
+        Culprit.scheduleProblem(config).ifPresent(errors::add);
         try {
             secrets.read("state.password", config.state().passwordFile(), config.state().passwordEnv());
         } catch (IllegalStateException e) {
@@ -82,14 +82,15 @@ public final class CheckConfigCommand implements Callable<Integer> {
         if (config.paused()) {
             warnings.add("paused: true: nothing will be sent");
         }
+        Culprit app = new Culprit(config, Clock.systemUTC());
         try {
-            processors.create(config);
+            processors.create(app);
         } catch (ConfigException e) {
             errors.add(e.getMessage());
         }
         if (errors.isEmpty()) {
             try {
-                for (TemplateCheck.Line line : TemplateCheck.run(config, Clock.systemUTC())) {
+                for (TemplateCheck.Line line : TemplateCheck.run(app)) {
                     out.println(line.text());
                     if (!line.ok()) {
                         errors.add("render.templates: " + line.template() + ": " + line.detail());

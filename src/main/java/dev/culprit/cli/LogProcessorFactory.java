@@ -1,11 +1,14 @@
 package dev.culprit.cli;
 
 import dev.culprit.config.ConfigException;
-import dev.culprit.config.CulpritConfig;
 import dev.culprit.spool.LogProcessor;
 
-/** Builds the log processor (parse, assess, address, render) from the configuration. */
+/**
+ * Gives the service its log processor from the application's assembly: {@link Culprit#processor()}
+ * (parse, assess, address, render), or a stand-in where a test runs the service without the report
+ * pipeline.
+ */
 @FunctionalInterface
 interface LogProcessorFactory {
-    LogProcessor create(CulpritConfig config) throws ConfigException;
+    LogProcessor create(Culprit app) throws ConfigException;
 }

@@ -3,7 +3,6 @@ package dev.culprit.cli;
 import dev.culprit.config.ConfigException;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
-import dev.culprit.moderation.ModerationWiring;
 import dev.culprit.moderation.Moderator;
 import dev.culprit.store.Database;
 import dev.culprit.store.ModerationException;
@@ -62,7 +61,7 @@ abstract class ModerationCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(config.state(), Secrets.fromEnvironment().read("state.password",
                 config.state().passwordFile(), config.state().passwordEnv()))) {
-            Moderator moderator = ModerationWiring.create(config, new Outbox(db, clock), clock).moderator();
+            Moderator moderator = new Culprit(config, clock).moderation(new Outbox(db, clock)).moderator();
             return run(moderator, out);
         } catch (ModerationException e) {
             err.println("culprit " + spec.name() + ": " + e.getMessage());

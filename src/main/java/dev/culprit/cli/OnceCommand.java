@@ -4,6 +4,7 @@ import dev.culprit.config.ConfigException;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.mail.BatchResult;
+import dev.culprit.ops.ServiceEvents;
 import dev.culprit.schedule.CulpritService;
 import dev.culprit.spool.ScanResult;
 import dev.culprit.store.StoreException;
@@ -35,7 +36,7 @@ public final class OnceCommand implements Callable<Integer> {
     private final LogProcessorFactory processors;
 
     public OnceCommand() {
-        this(Processors::fromConfig);
+        this(Culprit::processor);
     }
 
     OnceCommand(LogProcessorFactory processors) {
@@ -50,8 +51,9 @@ public final class OnceCommand implements Callable<Integer> {
         }
         CulpritConfig config = global.loadConfig();
         try (DryRunOutput out = DryRunOutput.open(options, spec)) {
-            try (ServiceWiring w = ServiceWiring.create(config, processors.create(config), out == null ? null : out.stream(),
-                    out == null ? null : out.where(), Secrets.fromEnvironment(), Clock.systemUTC())) {
+            Culprit app = new Culprit(config, Clock.systemUTC());
+            try (ServiceParts w = app.openService(processors.create(app), out == null ? null : out.stream(),
+                    out == null ? null : out.where(), Secrets.fromEnvironment(), ServiceEvents.NONE)) {
                 CulpritService.OnceResult r = w.service.once();
                 ScanResult scanned = r.scan();
                 BatchResult sent = r.delivery();

@@ -92,7 +92,7 @@ final class PreviewCommand implements Callable<Integer> {
         Pipeline pipeline;
         try {
             config = new ConfigLoader().load(global.config());
-            pipeline = new Pipeline(config, clock);
+            pipeline = new Culprit(config, clock).pipeline();
             pipeline.renderer().check();
         } catch (ConfigException e) {
             err.println("culprit: " + e.getMessage());

@@ -3,7 +3,6 @@ package dev.culprit.cli;
 import dev.culprit.config.ConfigException;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
-import dev.culprit.ops.OutboxStats;
 import dev.culprit.ops.Retention;
 import dev.culprit.ops.ServiceOps;
 import dev.culprit.ops.Watchdog;
@@ -44,7 +43,7 @@ public final class RunCommand implements Callable<Integer> {
     private final LogProcessorFactory processors;
 
     public RunCommand() {
-        this(Processors::fromConfig);
+        this(Culprit::processor);
     }
 
     RunCommand(LogProcessorFactory processors) {
@@ -58,20 +57,21 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         CulpritConfig config = global.loadConfig();
-        Optional<String> scheduleProblem = OpsWiring.scheduleProblem(config);
+        Optional<String> scheduleProblem = Culprit.scheduleProblem(config);
         if (scheduleProblem.isPresent()) {
             err.println("culprit: " + (global.config() == null ? "" : global.config() + ": ") + scheduleProblem.get());
             return 2;
         }
         DryRunOutput out = null;
-        ServiceWiring w = null;
+        ServiceParts w = null;
         ServiceOps ops = null;
         try {
             Clock clock = Clock.systemUTC();
             out = DryRunOutput.open(options, spec);
-            ops = ServiceOps.start(config.metrics(), config.watchdog(), Watchdog.exitProcess(OpsWiring.WATCHDOG_EXIT_GRACE));
-            w = ServiceWiring.create(config, processors.create(config), out == null ? null : out.stream(),
-                    out == null ? null : out.where(), Secrets.fromEnvironment(), clock, ops.events());
+            ops = ServiceOps.start(config.metrics(), config.watchdog(), Watchdog.exitProcess(Culprit.WATCHDOG_EXIT_GRACE));
+            Culprit app = new Culprit(config, clock);
+            w = app.openService(processors.create(app), out == null ? null : out.stream(),
+                    out == null ? null : out.where(), Secrets.fromEnvironment(), ops.events());
             ops.outbox(new OutboxStats(w.outbox, clock));
             Path inbox = w.spool.exists() ? w.spool.inbox() : null;
             ServiceScheduler scheduler;
@@ -83,11 +83,11 @@ public final class RunCommand implements Callable<Integer> {
                 scheduler = new ServiceScheduler(w.service, config.schedule(), inbox);
             }
             if (!options.dryRun) {
-                Optional<Retention> retention = OpsWiring.retention(config, w.spool.done(), w.database, clock);
-                retention.ifPresent(r -> scheduler.housekeeping(r::run, OpsWiring.RETENTION_INTERVAL));
+                Optional<Retention> retention = app.retention(w.spool.done(), w.database);
+                retention.ifPresent(r -> scheduler.housekeeping(r::run, Culprit.RETENTION_INTERVAL));
             }
             CountDownLatch stopped = new CountDownLatch(1);
-            ServiceWiring wiring = w;
+            ServiceParts wiring = w;
             ServiceOps operations = ops;
             DryRunOutput output = out;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -120,7 +120,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void cleanup(ServiceWiring w, ServiceOps ops, DryRunOutput out) {
+    private static void cleanup(ServiceParts w, ServiceOps ops, DryRunOutput out) {
         if (w != null) {
             w.close();
         }

@@ -1,7 +1,6 @@
 package dev.culprit.cli;
 
 import dev.culprit.config.ConfigException;
-import dev.culprit.config.CulpritConfig;
 import dev.culprit.model.Outcome;
 import dev.culprit.model.PreparedMail;
 import dev.culprit.moderation.ModerationMails;
@@ -41,8 +40,9 @@ final class TemplateCheck {
 
     private TemplateCheck() {}
 
-    static List<Line> run(CulpritConfig config, Clock clock) throws ConfigException {
-        Pipeline pipeline = new Pipeline(config, clock);
+    static List<Line> run(Culprit app) throws ConfigException {
+        Clock clock = app.clock();
+        Pipeline pipeline = app.pipeline();
         List<Line> lines = new ArrayList<>();
         PreparedMail culprit = null;
         int subjects = 0;
@@ -74,7 +74,7 @@ final class TemplateCheck {
         lines.add(0, subjectFailures.isEmpty()
                 ? new Line(Renderer.SUBJECT, true, "rendered for " + subjects + " samples")
                 : new Line(Renderer.SUBJECT, false, subjectFailures.get(0)));
-        ModerationMails mails = new ModerationMails(pipeline.renderer(), config.message(), clock);
+        ModerationMails mails = app.moderationMails();
         if (culprit == null) {
             lines.add(new Line(Renderer.MODERATION_NOTICE, false, "not rendered: no sample mail (see culprit.ftl)"));
             lines.add(new Line(Renderer.RETRACTION, false, "not rendered: no sample mail (see culprit.ftl)"));

@@ -1,7 +1,5 @@
 package dev.culprit.moderation;
 
-import dev.culprit.config.ConfigException;
-import dev.culprit.config.OptOutFile;
 import dev.culprit.mail.SendTimePolicy;
 import dev.culprit.model.Recipient;
 import dev.culprit.recipients.Dropped;
@@ -15,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The recipient policy as it stands when a mail is sent: the deny list and allowed domains of
@@ -29,11 +28,14 @@ public final class CurrentRecipientPolicy implements SendTimePolicy {
     private static final long REREAD_NANOS = 1_000_000_000L;
 
     private final RecipientSettings settings;
-    private final OptOutFile file;
+    private final Supplier<OptOuts> file;
     private final OptOutList store;
 
-    /** @param file the opt-out file, or null when none is configured */
-    public CurrentRecipientPolicy(RecipientSettings settings, OptOutFile file, OptOutList store) {
+    /**
+     * @param file reads the opt-out file ({@link OptOuts#none()} when none is configured); throws
+     *     {@link IllegalStateException} when the file cannot be read
+     */
+    public CurrentRecipientPolicy(RecipientSettings settings, Supplier<OptOuts> file, OptOutList store) {
         this.settings = settings;
         this.file = file;
         this.store = store;
@@ -95,13 +97,8 @@ public final class CurrentRecipientPolicy implements SendTimePolicy {
      * @throws IllegalStateException when either cannot be read
      */
     public OptOuts current() {
-        OptOuts fromFile;
+        OptOuts fromFile = file.get();
         OptOuts fromStore;
-        try {
-            fromFile = file == null ? OptOuts.none() : file.read();
-        } catch (ConfigException e) {
-            throw new IllegalStateException("cannot read the opt-out file: " + e.getMessage(), e);
-        }
         try {
             fromStore = store.current();
         } catch (StoreException e) {

@@ -2,8 +2,6 @@ package dev.culprit.pipeline;
 
 import dev.culprit.assess.Assessor;
 import dev.culprit.config.ConfigException;
-import dev.culprit.config.CulpritConfig;
-import dev.culprit.config.OptOutFile;
 import dev.culprit.mail.MessageComposer;
 import dev.culprit.mail.MessageHeaders;
 import dev.culprit.mail.MessageSettings;
@@ -27,17 +25,14 @@ import dev.culprit.render.MailContext;
 import dev.culprit.render.RenderException;
 import dev.culprit.render.Rendered;
 import dev.culprit.render.Renderer;
-import freemarker.cache.FileTemplateLoader;
-import freemarker.cache.MultiTemplateLoader;
-import freemarker.cache.TemplateLoader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,63 +51,33 @@ public final class Pipeline {
         OptOuts current() throws ConfigException;
     }
 
-    private final CulpritConfig config;
-    private final Clock clock;
+    private final LogParser parser;
     private final Assessor assessor;
-    private final RecipientResolver resolver;
     private final RecipientSettings recipientSettings;
+    private final RecipientResolver resolver;
     private final OptOutSource optOuts;
-    private final TemplateLoader templates;
     private final Renderer renderer;
     private final DataModel dataModel;
+    private final MessageSettings identity;
+    private final Clock clock;
     private final MessageComposer composer = new MessageComposer();
-    private final LogParser parser;
 
     /**
-     * The pipeline as configured: bundled templates overridden by {@code render.templates} when
-     * set, opt-outs read from {@code recipients.opt-out-file} for every mail.
-     *
-     * @throws ConfigException when the template directory does not exist
+     * @param recipients the sources and the policy of {@code recipients}
+     * @param optOuts the opt-outs honoured, read for every mail
+     * @param identity the sender, reply-to and Message-ID domain of {@code message}
      */
-    public Pipeline(CulpritConfig config, Clock clock) throws ConfigException {
-        this(config, clock, templateLoader(config), optOutSource(config));
-    }
-
-    public Pipeline(CulpritConfig config, Clock clock, TemplateLoader templates, OptOutSource optOuts) {
-        this.config = config;
-        this.clock = clock;
-        this.assessor = new Assessor(config.assess());
-        this.recipientSettings = config.recipients();
-        this.resolver = recipientSettings.resolver();
+    public Pipeline(LogParser parser, Assessor assessor, RecipientSettings recipients, OptOutSource optOuts,
+            Renderer renderer, DataModel dataModel, MessageSettings identity, Clock clock) {
+        this.parser = parser;
+        this.assessor = assessor;
+        this.recipientSettings = recipients;
+        this.resolver = recipients.resolver();
         this.optOuts = optOuts;
-        this.templates = templates;
-        this.renderer = new Renderer(templates);
-        this.dataModel = new DataModel(config.render());
-        this.parser = new LogParser(config.parse().crashReportLimit());
-    }
-
-    /** The bundled templates, with the configured directory in front when there is one. */
-    public static TemplateLoader templateLoader(CulpritConfig config) throws ConfigException {
-        if (config.render().templates() == null) {
-            return Renderer.bundledLoader();
-        }
-        Path dir = Path.of(config.render().templates());
-        if (!Files.isDirectory(dir)) {
-            throw new ConfigException("render.templates: not a directory: " + dir);
-        }
-        try {
-            return new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(dir.toFile()), Renderer.bundledLoader()});
-        } catch (IOException e) {
-            throw new ConfigException("render.templates: cannot read " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static OptOutSource optOutSource(CulpritConfig config) {
-        if (config.recipients().optOutFile() == null) {
-            return OptOuts::none;
-        }
-        OptOutFile file = new OptOutFile(Path.of(config.recipients().optOutFile()));
-        return file::read;
+        this.renderer = renderer;
+        this.dataModel = dataModel;
+        this.identity = identity;
+        this.clock = clock;
     }
 
     /**
@@ -121,15 +86,15 @@ public final class Pipeline {
      */
     public Pipeline withMoreOptOuts(OptOutSource more) {
         OptOutSource own = optOuts;
-        return new Pipeline(config, clock, templates, () -> {
+        return new Pipeline(parser, assessor, recipientSettings, () -> {
             OptOuts a = own.current();
             OptOuts b = more.current();
-            java.util.Set<String> addresses = new java.util.HashSet<>(a.addresses());
+            Set<String> addresses = new HashSet<>(a.addresses());
             addresses.addAll(b.addresses());
-            java.util.Set<String> domains = new java.util.HashSet<>(a.domains());
+            Set<String> domains = new HashSet<>(a.domains());
             domains.addAll(b.domains());
             return new OptOuts(addresses, domains);
-        });
+        }, renderer, dataModel, identity, clock);
     }
 
     public Renderer renderer() {
@@ -175,7 +140,6 @@ public final class Pipeline {
             problems.add(new Problem(0, "no recipient left after the recipient policy"));
         }
         ResultKey key = ResultKey.of(report, side == null ? null : side.bugId());
-        MessageSettings identity = config.message();
         String messageId = key.messageId(identity.messageIdDomain());
         String reportedBy = creditAddress(side, identity, problems);
         MailContext ctx = new MailContext(report, assessment, policy, side, reportedBy, key, messageId);

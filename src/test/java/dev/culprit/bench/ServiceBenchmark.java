@@ -1,6 +1,7 @@
 package dev.culprit.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.culprit.cli.Culprit;
 import dev.culprit.cli.Main;
 import dev.culprit.cli.TestServiceMain;
 import dev.culprit.config.CulpritConfig;
@@ -183,7 +184,7 @@ public final class ServiceBenchmark {
 
     /** The mails the processor in use makes of these logs. */
     private static List<PreparedMail> prepare(List<String> logs) throws Exception {
-        LogProcessor p = real ? new PipelineLogProcessor(new Pipeline(CulpritConfig.defaults(), java.time.Clock.systemUTC()))
+        LogProcessor p = real ? new PipelineLogProcessor(new Culprit(CulpritConfig.defaults(), java.time.Clock.systemUTC()).pipeline())
                 : new TestProcessor();
         List<PreparedMail> mails = new ArrayList<>();
         for (String l : logs) {
@@ -198,7 +199,7 @@ public final class ServiceBenchmark {
      * copy is a result of its own.
      */
     private static List<String> realLogs(int n) throws Exception {
-        PipelineLogProcessor p = new PipelineLogProcessor(new Pipeline(CulpritConfig.defaults(), java.time.Clock.systemUTC()));
+        PipelineLogProcessor p = new PipelineLogProcessor(new Culprit(CulpritConfig.defaults(), java.time.Clock.systemUTC()).pipeline());
         List<String> mailed = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         Path dir = Paths.get(ServiceBenchmark.class.getResource("/corpus/real").toURI());

@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +64,7 @@ class ClusterIT {
     @Test
     void generatedLogsAreDistinctResultsThatGetMailed() throws Exception {
         try (ClusterHarness h = new ClusterHarness(dir, pg, greenMail)) {
-            LogProcessor p = Processors.fromConfig(new ConfigLoader().load(h.config("probe", true, Duration.ofSeconds(10))));
+            LogProcessor p = new Culprit(new ConfigLoader().load(h.config("probe", true, Duration.ofSeconds(10))), Clock.systemUTC()).processor();
             String template;
             try (InputStream in = ClusterIT.class.getResourceAsStream(ClusterHarness.TEMPLATE)) {
                 template = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
+import dev.culprit.ops.ServiceEvents;
 import dev.culprit.schedule.ServiceScheduler;
 import dev.culprit.testing.GreenMailSetups;
 import dev.culprit.testing.TestLogs;
@@ -53,8 +54,8 @@ class ScheduledServiceIT {
     @Test
     void newLogIsMailedWithoutWaitingForTheTimedScan() throws Exception {
         CulpritConfig config = config();
-        try (ServiceWiring w = ServiceWiring.create(config, new TestProcessor(), null, null, new Secrets(java.util.Map.of()),
-                Clock.systemUTC())) {
+        try (ServiceParts w = new Culprit(config, Clock.systemUTC()).openService(new TestProcessor(), null, null,
+                new Secrets(java.util.Map.of()), ServiceEvents.NONE)) {
             ServiceScheduler scheduler = new ServiceScheduler(w.service, config.schedule(), w.spool.inbox());
             scheduler.start();
             try {
@@ -76,8 +77,8 @@ class ScheduledServiceIT {
         Path spool = config.spool().dir();
         Files.createDirectories(spool.resolve("inbox"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ServiceWiring w = ServiceWiring.create(config, new TestProcessor(), out, "test output", new Secrets(java.util.Map.of()),
-                Clock.systemUTC())) {
+        try (ServiceParts w = new Culprit(config, Clock.systemUTC()).openService(new TestProcessor(), out, "test output",
+                new Secrets(java.util.Map.of()), ServiceEvents.NONE)) {
             ServiceScheduler scheduler = new ServiceScheduler(w.service, new dev.culprit.schedule.ScheduleSettings(
                     Duration.ofMillis(200), Duration.ofMillis(200), true), spool.resolve("inbox"));
             scheduler.start();

@@ -29,7 +29,7 @@ class TemplateCheckTest {
 
     @Test
     void everyBundledTemplateRendersAgainstItsSample() throws Exception {
-        List<TemplateCheck.Line> lines = TemplateCheck.run(CulpritConfig.defaults(), CLOCK);
+        List<TemplateCheck.Line> lines = TemplateCheck.run(new Culprit(CulpritConfig.defaults(), CLOCK));
 
         assertThat(lines).extracting(TemplateCheck.Line::template).containsExactly("subject.ftl", "culprit.ftl", "fix.ftl",
                 "inconclusive.ftl", "oldest-release-has-bug.ftl", "not-fixed-on-head.ftl", "error.ftl", "truncated.ftl",
@@ -43,7 +43,7 @@ class TemplateCheckTest {
     void anOverrideThatFailsOnRealDataIsNamed() throws Exception {
         Files.writeString(dir.resolve("fix.ftl"), "Fixed by ${report.noSuchField}\n");
 
-        List<TemplateCheck.Line> lines = TemplateCheck.run(withTemplates(dir), CLOCK);
+        List<TemplateCheck.Line> lines = TemplateCheck.run(new Culprit(withTemplates(dir), CLOCK));
 
         TemplateCheck.Line fix = lines.stream().filter(l -> l.template().equals("fix.ftl")).findFirst().orElseThrow();
         assertThat(fix.ok()).isFalse();

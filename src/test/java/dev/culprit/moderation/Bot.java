@@ -1,5 +1,6 @@
 package dev.culprit.moderation;
 
+import dev.culprit.cli.Culprit;
 import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.mail.Backoff;
@@ -36,7 +37,7 @@ final class Bot implements AutoCloseable {
     final CulpritConfig config;
     final Database db;
     final Outbox outbox;
-    final ModerationWiring moderation;
+    final ModerationParts moderation;
     final CulpritService service;
 
     Bot(CulpritConfig config) throws Exception {
@@ -46,12 +47,13 @@ final class Bot implements AutoCloseable {
         outbox = new Outbox(db, clock);
         SpoolDirectory spool = new SpoolDirectory(config.spool(), clock);
         spool.create();
-        moderation = ModerationWiring.create(config, outbox, clock);
+        Culprit app = new Culprit(config, clock);
+        moderation = app.moderation(outbox);
         Deliverer deliverer = new Deliverer(outbox, new SmtpTransport(config.smtp(), null, new SmtpErrorClassifier()),
                 config.delivery(), config.state().lease(), new KillSwitch(config.paused(), config.state().dir()),
                 moderation.policy(), "test-instance", clock,
                 new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()));
-        SpoolScanner scanner = new SpoolScanner(spool, processor(config, clock), outbox, false);
+        SpoolScanner scanner = new SpoolScanner(spool, processor(app), outbox, false);
         service = new CulpritService(scanner, deliverer, outbox, moderation::afterScan);
     }
 
@@ -87,9 +89,9 @@ final class Bot implements AutoCloseable {
         return new ConfigLoader().load(file);
     }
 
-    private static LogProcessor processor(CulpritConfig config, Clock clock) throws Exception {
-        Pipeline pipeline = new Pipeline(config, clock);
-        LogParser parser = new LogParser(config.parse().crashReportLimit());
+    private static LogProcessor processor(Culprit app) throws Exception {
+        Pipeline pipeline = app.pipeline();
+        LogParser parser = new LogParser(app.config().parse().crashReportLimit());
         return (name, bytes, sidecar) -> {
             try {
                 ParseResult parsed = parser.parse(new StringReader(new String(bytes, StandardCharsets.UTF_8)));

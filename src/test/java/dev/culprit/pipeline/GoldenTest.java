@@ -2,6 +2,7 @@ package dev.culprit.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.culprit.cli.Culprit;
 import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.SidecarReader;
@@ -56,7 +57,7 @@ class GoldenTest {
         Sidecar sidecar = new SidecarReader().readBeside(log).orElse(null);
         PreparedMail mail;
         try (Reader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-            mail = new Pipeline(config(), CLOCK).prepare(log.getFileName().toString(), r, sidecar);
+            mail = new Culprit(config(), CLOCK).pipeline().prepare(log.getFileName().toString(), r, sidecar);
         }
         assertThat(mail.report().outcome()).isEqualTo(outcome);
         String actual = new String(mail.message(), StandardCharsets.UTF_8);

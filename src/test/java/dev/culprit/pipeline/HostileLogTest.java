@@ -2,6 +2,7 @@ package dev.culprit.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.culprit.cli.Culprit;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.model.PreparedMail;
 import dev.culprit.model.Problem;
@@ -25,7 +26,7 @@ class HostileLogTest {
     }
 
     private static PreparedMail prepare(String log) throws Exception {
-        return new Pipeline(CulpritConfig.defaults(), GoldenTest.CLOCK).prepare("hostile.log", new StringReader(log), null);
+        return new Culprit(CulpritConfig.defaults(), GoldenTest.CLOCK).pipeline().prepare("hostile.log", new StringReader(log), null);
     }
 
     private static String text(PreparedMail m) {

@@ -3,6 +3,7 @@ package dev.culprit.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.culprit.cli.Culprit;
 import dev.culprit.config.ConfigException;
 import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
@@ -37,7 +38,7 @@ class PipelineTest {
 
     @Test
     void preparedMailCarriesKeyMessageIdVerdictAndRecipients() throws Exception {
-        PreparedMail m = new Pipeline(CulpritConfig.defaults(), GoldenTest.CLOCK).prepare("4711.log", parsed(), null);
+        PreparedMail m = new Culprit(CulpritConfig.defaults(), GoldenTest.CLOCK).pipeline().prepare("4711.log", parsed(), null);
         assertThat(m.source()).isEqualTo("4711.log");
         assertThat(m.messageId()).isEqualTo("<culprit.8aea6061bf7004b21baac457@localhost>");
         assertThat(m.key().value()).isEqualTo(
@@ -50,7 +51,7 @@ class PipelineTest {
 
     @Test
     void samePreparationTwiceGivesTheSameBytes() throws Exception {
-        Pipeline p = new Pipeline(CulpritConfig.defaults(), GoldenTest.CLOCK);
+        Pipeline p = new Culprit(CulpritConfig.defaults(), GoldenTest.CLOCK).pipeline();
         assertThat(p.prepare("a.log", parsed(), null).message()).isEqualTo(p.prepare("a.log", parsed(), null).message());
     }
 
@@ -58,7 +59,7 @@ class PipelineTest {
     void templateDirectoryOverridesBundledTemplatesOfTheSameName() throws Exception {
         Files.writeString(dir.resolve("subject.ftl"), "Custom: ${title}");
         CulpritConfig c = config("render:\n  templates: " + dir + "\n");
-        PreparedMail m = new Pipeline(c, GoldenTest.CLOCK).prepare("a.log", parsed(), null);
+        PreparedMail m = new Culprit(c, GoldenTest.CLOCK).pipeline().prepare("a.log", parsed(), null);
         assertThat(m.subject()).isEqualTo("Custom: possible deadlock in hfsplus_file_extend");
         assertThat(new String(m.message(), StandardCharsets.UTF_8)).contains("Bisection found the commit that introduced this crash:");
     }
@@ -66,14 +67,14 @@ class PipelineTest {
     @Test
     void missingTemplateDirectoryIsAConfigError() throws Exception {
         CulpritConfig c = config("render:\n  templates: " + dir.resolve("nope") + "\n");
-        assertThatThrownBy(() -> new Pipeline(c, GoldenTest.CLOCK))
+        assertThatThrownBy(() -> new Culprit(c, GoldenTest.CLOCK).pipeline())
                 .isInstanceOf(ConfigException.class).hasMessage("render.templates: not a directory: " + dir.resolve("nope"));
     }
 
     @Test
     void brokenOverrideTemplateFailsThePreparationNamingTheLog() throws Exception {
         Files.writeString(dir.resolve("culprit.ftl"), "${noSuchThing}");
-        Pipeline p = new Pipeline(config("render:\n  templates: " + dir + "\n"), GoldenTest.CLOCK);
+        Pipeline p = new Culprit(config("render:\n  templates: " + dir + "\n"), GoldenTest.CLOCK).pipeline();
         assertThatThrownBy(() -> p.prepare("4711.log", parsed(), null)).isInstanceOf(PrepareException.class)
                 .hasMessageStartingWith("4711.log: template culprit.ftl failed:");
     }
@@ -81,7 +82,7 @@ class PipelineTest {
     @Test
     void optOutFileIsHonouredFromTheNextMailOn() throws Exception {
         Path optOut = dir.resolve("opt-out");
-        Pipeline p = new Pipeline(config("recipients:\n  opt-out-file: " + optOut + "\n"), GoldenTest.CLOCK);
+        Pipeline p = new Culprit(config("recipients:\n  opt-out-file: " + optOut + "\n"), GoldenTest.CLOCK).pipeline();
         assertThat(p.prepare("a.log", parsed(), null).recipients()).extracting(Recipient::address).contains("jack@suse.cz");
         Files.writeString(optOut, "jack@suse.cz\n");
         Prepared after = p.prepareWithDetails("a.log", parsed(), null);
@@ -91,7 +92,7 @@ class PipelineTest {
 
     @Test
     void creditAddressComesFromTheSidecarElseTheConfig() throws Exception {
-        Pipeline p = new Pipeline(config("message:\n  reported-by: ci-bot@example.org\n"), GoldenTest.CLOCK);
+        Pipeline p = new Culprit(config("message:\n  reported-by: ci-bot@example.org\n"), GoldenTest.CLOCK).pipeline();
         assertThat(new String(p.prepare("a.log", parsed(), null).message(), StandardCharsets.UTF_8))
                 .contains("Reported-by: ci-bot@example.org\r\n");
         dev.culprit.model.Sidecar side = new dev.culprit.model.Sidecar(null, null, null, null, "Bot <bot@example.net>", null, null);
@@ -101,7 +102,7 @@ class PipelineTest {
 
     @Test
     void logProcessorRejectsABadSidecarWithItsName() throws Exception {
-        PipelineLogProcessor processor = new PipelineLogProcessor(new Pipeline(CulpritConfig.defaults(), GoldenTest.CLOCK));
+        PipelineLogProcessor processor = new PipelineLogProcessor(new Culprit(CulpritConfig.defaults(), GoldenTest.CLOCK).pipeline());
         byte[] log = Files.readAllBytes(GoldenTest.DIR.resolve("cause-culprit-2025-full-current-format.log"));
         assertThat(processor.prepare("4711.log", log, null).messageId()).isEqualTo("<culprit.8aea6061bf7004b21baac457@localhost>");
         assertThatThrownBy(() -> processor.prepare("4711.log", log, "{\"message-id\": \"nope\"}".getBytes(StandardCharsets.UTF_8)))

@@ -1,5 +1,6 @@
-package dev.culprit.ops;
+package dev.culprit.cli;
 
+import dev.culprit.ops.Metrics;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.OutboxState;
 import dev.culprit.store.OutboxSummary;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * and the age of the oldest of them. One query per scrape at most: the figures are kept for a
  * second so that the gauges of one scrape share them. Null when the store cannot be read.
  */
-public final class OutboxStats implements Supplier<Metrics.OutboxSnapshot> {
+final class OutboxStats implements Supplier<Metrics.OutboxSnapshot> {
     private static final Logger log = LoggerFactory.getLogger(OutboxStats.class);
     private static final Duration KEEP = Duration.ofSeconds(1);
 
@@ -26,7 +27,7 @@ public final class OutboxStats implements Supplier<Metrics.OutboxSnapshot> {
     private Instant readAt;
     private Metrics.OutboxSnapshot last;
 
-    public OutboxStats(Outbox outbox, Clock clock) {
+    OutboxStats(Outbox outbox, Clock clock) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -1,8 +1,7 @@
-package dev.culprit.ops;
+package dev.culprit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

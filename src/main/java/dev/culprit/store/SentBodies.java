@@ -1,6 +1,5 @@
-package dev.culprit.ops;
+package dev.culprit.store;
 
-import dev.culprit.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * same time go too: the caps look back one day at most, and the ledger would otherwise grow by
  * one row per recipient of every mail, for ever.
  */
-public final class SentBodies implements Retention.SentBodyPurger {
+public final class SentBodies {
     private static final Logger log = LoggerFactory.getLogger(SentBodies.class);
 
     /** The rows of the mails whose bodies go, marked as changed before the bodies are emptied. */
@@ -40,7 +39,7 @@ public final class SentBodies implements Retention.SentBodyPurger {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    @Override
+    /** @return how many bodies were removed */
     public int purgeSentBefore(Instant cutoff) throws SQLException {
         Instant now = clock.instant();
         int bodies = database.inTransaction(c -> {

@@ -1,6 +1,5 @@
-package dev.culprit.ops;
+package dev.culprit.store;
 
-import dev.culprit.store.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,5 @@
-package dev.culprit.ops;
+package dev.culprit.store;
 
-import dev.culprit.store.Database;
 
 /** The retention SQL on the embedded default store, H2 (in memory here). */
 class SentBodiesTest extends SentBodiesContract {
