@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * A validated mail address: a plain ASCII RFC 5322 addr-spec (dot-atom local part, host name
- * domain) and an optional display name in any Unicode without control characters.
+ * domain) and an optional display name in any Unicode without control characters. Neither part
+ * may hold an RFC 2047 encoded-word ({@code =?UTF-8?Q?=0A?=}): RFC 2047 section 5 forbids them in
+ * an addr-spec, and a mail program that decodes one anyway, in either part, would show or use
+ * characters this check never saw.
  *
  * <p>{@link #parse} is deliberately strict: anything it accepts can be written into a header
  * without escaping the address part, so nothing from a log or a commit can add a header or a
@@ -25,15 +28,24 @@ public record Address(String addrSpec, String name) {
     /** {@code Name <addr>} with nothing after the closing bracket. */
     private static final Pattern NAME_ADDR = Pattern.compile("(.*?)\\s*<([^<>]*)>");
     private static final int MAX_LENGTH = 254;
+    /** An RFC 2047 encoded-word, read loosely (empty parts too), as a lenient decoder would. */
+    private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?\\s]*\\?[^?\\s]*\\?[^?\\s]*\\?=");
+    private static final String NOT_PLAIN = "not a plain ASCII address";
+    private static final String ENCODED = "an RFC 2047 encoded-word (=?charset?encoding?text?=) is not allowed in an address,"
+            + " since mail programs may decode it into other characters";
 
     public Address {
         Objects.requireNonNull(addrSpec, "addrSpec");
-        if (!isAddrSpec(addrSpec)) {
-            throw new IllegalArgumentException("not a plain ASCII address: " + quote(addrSpec));
+        String problem = addrSpecProblem(addrSpec);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem + ": " + quote(addrSpec));
         }
         if (name != null) {
             if (hasControl(name)) {
                 throw new IllegalArgumentException("display name contains a control character: " + quote(name));
+            }
+            if (hasEncodedWord(name)) {
+                throw new IllegalArgumentException("display name: " + ENCODED + ": " + quote(name));
             }
             name = name.strip();
             if (name.isEmpty()) {
@@ -62,9 +74,7 @@ public record Address(String addrSpec, String name) {
             throw new IllegalArgumentException("empty address");
         }
         if (s.indexOf('<') < 0 && s.indexOf('>') < 0) {
-            if (!isAddrSpec(s)) {
-                throw new IllegalArgumentException("not a plain ASCII address: " + quote(raw));
-            }
+            checkAddrSpec(s, raw);
             return new Address(s, null);
         }
         Matcher m = NAME_ADDR.matcher(s);
@@ -73,15 +83,43 @@ public record Address(String addrSpec, String name) {
         }
         String name = m.group(1).strip();
         String addr = m.group(2).strip();
-        if (!isAddrSpec(addr)) {
-            throw new IllegalArgumentException("not a plain ASCII address: " + quote(raw));
-        }
+        checkAddrSpec(addr, raw);
         if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
             name = name.substring(1, name.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
         } else if (name.indexOf('"') >= 0 || name.indexOf('@') >= 0 || name.indexOf(',') >= 0 || name.indexOf(';') >= 0) {
             throw new IllegalArgumentException("display name must be quoted: " + quote(raw));
         }
+        if (hasEncodedWord(name)) {
+            throw new IllegalArgumentException("display name: " + ENCODED + ": " + quote(raw));
+        }
         return new Address(addr, name.isEmpty() ? null : name);
+    }
+
+    private static void checkAddrSpec(String addrSpec, String raw) {
+        String problem = addrSpecProblem(addrSpec);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem + ": " + quote(raw));
+        }
+    }
+
+    /**
+     * Why {@code s} is not an address this class accepts, or null when it is one: the one check
+     * of an addr-spec, wherever it comes from (a log, a commit, a sidecar, the configuration).
+     */
+    static String addrSpecProblem(String s) {
+        if (!isPlainAddrSpec(s)) {
+            return NOT_PLAIN;
+        }
+        return hasEncodedWord(s) ? ENCODED : null;
+    }
+
+    /** Whether {@code name} may be the display name of an address. */
+    static boolean isUsableName(String name) {
+        return !hasControl(name) && !hasEncodedWord(name);
+    }
+
+    private static boolean hasEncodedWord(String s) {
+        return s.contains("=?") && ENCODED_WORD.matcher(s).find();
     }
 
     /** Lower-case address, for de-duplication and list matching. */
@@ -104,13 +142,18 @@ public record Address(String addrSpec, String name) {
         return name == null ? addrSpec : name + " <" + addrSpec + ">";
     }
 
+    /** Whether {@code s} is an addr-spec this class accepts ({@link #addrSpecProblem} is null). */
+    static boolean isAddrSpec(String s) {
+        return addrSpecProblem(s) == null;
+    }
+
     /**
      * Whether {@code s} is a dot-atom local part of at most 64 characters, {@code @}, and a host
      * name: labels of 1 to 63 letters, digits and hyphens, neither first nor last a hyphen,
      * separated by single dots; 254 characters at most in all. Read in one pass, since delivery
      * checks every recipient of every mail again.
      */
-    static boolean isAddrSpec(String s) {
+    private static boolean isPlainAddrSpec(String s) {
         int n = s.length();
         int at = s.indexOf('@');
         if (n > MAX_LENGTH || at < 1 || at > 64) {

@@ -49,8 +49,8 @@ public record RecipientPolicy(List<String> deny, OptOuts optOuts, List<String> a
         if (cap < 2) {
             throw new IllegalArgumentException("cap: must be at least 2 (the author and the first list are never trimmed): " + cap);
         }
-        if (redirectTo != null && !Address.isAddrSpec(redirectTo)) {
-            throw new IllegalArgumentException("redirect-to: not a plain ASCII address: " + Address.quote(redirectTo));
+        if (redirectTo != null && Address.addrSpecProblem(redirectTo) != null) {
+            throw new IllegalArgumentException("redirect-to: " + Address.addrSpecProblem(redirectTo) + ": " + Address.quote(redirectTo));
         }
     }
 

@@ -34,7 +34,7 @@ public final class RecipientResolver {
                 Address a;
                 try {
                     a = Address.parse(c.raw());
-                    if (a.name() == null && c.name() != null && !Address.hasControl(c.name())) {
+                    if (a.name() == null && c.name() != null && Address.isUsableName(c.name())) {
                         a = a.withName(c.name());
                     }
                 } catch (IllegalArgumentException e) {

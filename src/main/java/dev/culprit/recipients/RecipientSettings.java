@@ -45,8 +45,8 @@ public record RecipientSettings(
         if (cap < 2) {
             throw new IllegalArgumentException("cap: must be at least 2: " + cap);
         }
-        if (redirectTo != null && !Address.isAddrSpec(redirectTo)) {
-            throw new IllegalArgumentException("redirect-to: not a plain ASCII address: " + Address.quote(redirectTo));
+        if (redirectTo != null && Address.addrSpecProblem(redirectTo) != null) {
+            throw new IllegalArgumentException("redirect-to: " + Address.addrSpecProblem(redirectTo) + ": " + Address.quote(redirectTo));
         }
         broadLists = checkAddresses("broad-lists", broadLists == null ? List.of("linux-kernel@vger.kernel.org") : broadLists);
     }

@@ -61,6 +61,19 @@ class ReportConfigTest {
     }
 
     @Test
+    void anEncodedWordAddressIsRefusedWhereverTheConfigurationNamesOne() {
+        String reason = "an RFC 2047 encoded-word (=?charset?encoding?text?=) is not allowed in an address";
+        assertThatThrownBy(() -> read("recipients:\n  always-cc: [ok@example.org, \"=?UTF-8?Q?=0A?=@example.org\"]\n"))
+                .hasMessageStartingWith("culprit.yaml: recipients.always-cc[1]: " + reason);
+        assertThatThrownBy(() -> read("recipients:\n  redirect-to: \"=?UTF-8?Q?=0A?=@example.org\"\n"))
+                .hasMessageStartingWith("culprit.yaml: recipients.redirect-to: " + reason);
+        assertThatThrownBy(() -> read("message:\n  from: \"culprit <=?UTF-8?Q?=0A?=@example.org>\"\n"))
+                .hasMessageStartingWith("culprit.yaml: message.from: " + reason);
+        assertThatThrownBy(() -> read("message:\n  from: \"=?UTF-8?Q?culprit?= <bot@example.org>\"\n"))
+                .hasMessageStartingWith("culprit.yaml: message.from: display name: " + reason);
+    }
+
+    @Test
     void unknownRenderKeyIsRejected() {
         assertThatThrownBy(() -> read("render:\n  template: /x\n"))
                 .hasMessageStartingWith("culprit.yaml: render.template: unknown key; known keys here: excerpt-chars, excerpt-lines, templates");

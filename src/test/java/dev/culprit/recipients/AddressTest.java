@@ -61,6 +61,34 @@ class AddressTest {
                 .hasMessageStartingWith("display name contains a control character");
     }
 
+    private static final String ENCODED_WORD_REFUSED = "an RFC 2047 encoded-word (=?charset?encoding?text?=) is not allowed"
+            + " in an address, since mail programs may decode it into other characters: ";
+
+    @Test
+    void refusesAnEncodedWordInTheAddressWithItsReason() {
+        assertThatThrownBy(() -> Address.parse("=?UTF-8?Q?=0A?=@example.org"))
+                .hasMessage(ENCODED_WORD_REFUSED + "\"=?UTF-8?Q?=0A?=@example.org\"");
+        assertThatThrownBy(() -> Address.parse("Name <x=?utf-8?b?Cg==?=y@example.org>"))
+                .hasMessage(ENCODED_WORD_REFUSED + "\"Name <x=?utf-8?b?Cg==?=y@example.org>\"");
+        assertThatThrownBy(() -> Address.of("=??Q??=@example.org")).hasMessageStartingWith(ENCODED_WORD_REFUSED);
+        assertThat(Address.isAddrSpec("=?UTF-8?Q?=0A?=@example.org")).isFalse();
+    }
+
+    @Test
+    void refusesAnEncodedWordInTheDisplayName() {
+        assertThatThrownBy(() -> Address.parse("=?UTF-8?Q?boss=40example.org?= <a@example.org>"))
+                .hasMessage("display name: " + ENCODED_WORD_REFUSED + "\"=?UTF-8?Q?boss=40example.org?= <a@example.org>\"");
+        assertThatThrownBy(() -> new Address("a@example.org", "\"=?UTF-8?B?Cg==?=\""))
+                .hasMessageStartingWith("display name: " + ENCODED_WORD_REFUSED);
+    }
+
+    @Test
+    void keepsAddressesThatOnlyUseTheCharactersOfAnEncodedWord() {
+        assertThat(Address.parse("a=b?c@example.org").addrSpec()).isEqualTo("a=b?c@example.org");
+        assertThat(Address.parse("=?a@example.org").addrSpec()).isEqualTo("=?a@example.org");
+        assertThat(Address.parse("Who? =Me <a@example.org>").name()).isEqualTo("Who? =Me");
+    }
+
     @Test
     void keyAndDomainAreLowerCase() {
         Address a = Address.parse("Some.One@Example.ORG");
