@@ -6,7 +6,10 @@ import java.io.Reader;
 /**
  * Splits a character stream into lines on {@code "\n"} alone, keeping at most a fixed number of
  * characters of each line: the rest of an overlong line is counted and skipped, never held in
- * memory. Everything else ({@code "\r"}, NUL, trailing spaces) is left in the line.
+ * memory. A {@code "\r"} right before the {@code "\n"} stays at the end of the line (a CRLF line
+ * end, for the caller to drop); any other {@code "\r"} is text and is read as a space, so that a
+ * stray one inside a title neither ends nor garbles the line. Everything else (NUL, trailing
+ * spaces) is left in the line.
  */
 final class BoundedLineReader {
     private static final int BUFFER_SIZE = 8 * 1024;
@@ -42,7 +45,7 @@ final class BoundedLineReader {
                     return null;
                 }
                 terminated = false;
-                return partial == null ? "" : partial.toString();
+                return partial == null ? "" : bareCarriageReturnsToSpaces(partial, false);
             }
             started = true;
             int start = pos;
@@ -61,10 +64,11 @@ final class BoundedLineReader {
                         droppedChars = len - maxLineLength;
                         len = maxLineLength;
                     }
+                    bareCarriageReturnsToSpaces(start, start + len, i);
                     return new String(b, start, len);
                 }
                 keep(start, i - start);
-                return partial.toString();
+                return bareCarriageReturnsToSpaces(partial, droppedChars == 0);
             }
             keep(start, end - start);
             pos = end;
@@ -95,8 +99,34 @@ final class BoundedLineReader {
         pos = i + 1;
         terminated = true;
         droppedChars = 0;
+        bareCarriageReturnsToSpaces(start, i, i);
         text.appendLine(b, start, len > 0 && b[i - 1] == '\r' ? len - 1 : len);
         return true;
+    }
+
+    /**
+     * Turns every {@code "\r"} in {@code buf[from, to)} into a space, except one right before the
+     * {@code "\n"} at {@code lineEnd}. Works in place: these characters are consumed.
+     */
+    private void bareCarriageReturnsToSpaces(int from, int to, int lineEnd) {
+        char[] b = buf;
+        for (int k = from; k < to; k++) {
+            if (b[k] == '\r' && k != lineEnd - 1) {
+                b[k] = ' ';
+            }
+        }
+    }
+
+    /**
+     * The line held in {@code line} with every {@code "\r"} read as a space, except a last one
+     * when {@code crlf} (the line ended in {@code "\n"} right after it, nothing cut between).
+     */
+    private static String bareCarriageReturnsToSpaces(StringBuilder line, boolean crlf) {
+        int end = crlf ? line.length() - 1 : line.length();
+        for (int k = line.indexOf("\r"); k >= 0 && k < end; k = line.indexOf("\r", k + 1)) {
+            line.setCharAt(k, ' ');
+        }
+        return line.toString();
     }
 
     private boolean startsWith(int start, int len, String prefix) {

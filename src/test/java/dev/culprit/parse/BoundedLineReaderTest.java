@@ -25,6 +25,35 @@ class BoundedLineReaderTest {
     }
 
     @Test
+    void readsABareCarriageReturnAsASpaceAndKeepsOneBeforeTheNewline() throws IOException {
+        assertThat(lines("a\rb\r\nc\r\r\nd\re\r", 100)).containsExactly("a b\r", "c \r", "d e ");
+    }
+
+    @Test
+    void readsABareCarriageReturnAsASpaceAcrossBufferEdgesAndCaps() throws IOException {
+        Reader slow = new StringReader("ab\r\ncd\ref\n") {
+            @Override
+            public int read(char[] cbuf, int off, int len) throws IOException {
+                return super.read(cbuf, off, Math.min(1, len));
+            }
+        };
+        BoundedLineReader r = new BoundedLineReader(slow, 10);
+        assertThat(r.readLine()).isEqualTo("ab\r");
+        assertThat(r.readLine()).isEqualTo("cd ef");
+        assertThat(lines("abc\rdef\n", 4)).containsExactly("abc +3");
+        String big = "y".repeat(10_000);
+        assertThat(lines(big + "\r" + big + "\r\n", 30_000)).containsExactly(big + " " + big + "\r");
+    }
+
+    @Test
+    void appendsALineWithItsBareCarriageReturnsAsSpacesAndWithoutItsCrlf() throws IOException {
+        BoundedLineReader r = new BoundedLineReader(new StringReader("a\rb\r\n"), 10);
+        BoundedText text = new BoundedText(100);
+        assertThat(r.appendLineTo(text, "x")).isTrue();
+        assertThat(text.text()).isEqualTo("a b");
+    }
+
+    @Test
     void givesNoLineForAnEmptyInputAndNoExtraLineAfterAFinalNewline() throws IOException {
         assertThat(lines("", 100)).isEmpty();
         assertThat(lines("a\n", 100)).containsExactly("a");
