@@ -7,10 +7,12 @@ import dev.culprit.config.ConfigLoader;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.SidecarReader;
 import dev.culprit.mail.MboxWriter;
+import dev.culprit.model.Outcome;
 import dev.culprit.model.PreparedMail;
 import dev.culprit.model.Problem;
 import dev.culprit.model.Recipient;
 import dev.culprit.model.Sidecar;
+import dev.culprit.model.Verdict;
 import dev.culprit.pipeline.Pipeline;
 import dev.culprit.pipeline.PrepareException;
 import dev.culprit.pipeline.Prepared;
@@ -52,6 +54,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Prints the mail each bisection log would give: the complete RFC 5322 message, who gets it"
                     + " and why, who was left out and why. A sidecar <LOG>.json beside a log is read.",
+            "A result that will not be mailed (verdict skip, for example a log that ends before its"
+                    + " result) says NOT SENT and why on its first line, and shows no message.",
             "Exit status: 0 when every log was previewed, 1 when a log or its sidecar could not be"
                     + " used, 2 on a usage or configuration error."
         })
@@ -145,12 +149,12 @@ final class PreviewCommand implements Callable<Integer> {
                         out.println();
                     }
                     printSummary(out, file.toString(), prepared);
-                    if (mboxWriter == null) {
+                    if (mboxWriter == null && notSentBecause(mail) == null) {
                         out.println();
                         out.print(new String(mail.message(), StandardCharsets.UTF_8).replace("\r\n", "\n"));
                     }
                 }
-                if (mboxWriter != null) {
+                if (mboxWriter != null && notSentBecause(mail) == null) {
                     mboxWriter.write(mail.message(), config.message().fromAddress().addrSpec(), clock.instant());
                 }
                 first = false;
@@ -165,7 +169,8 @@ final class PreviewCommand implements Callable<Integer> {
 
     private static void printSummary(PrintWriter out, String file, Prepared p) {
         PreparedMail m = p.mail();
-        out.println("==> " + file + " <==");
+        String notSent = notSentBecause(m);
+        out.println("==> " + file + " <==" + (notSent == null ? "" : " NOT SENT: " + notSent));
         out.println("Outcome: " + m.report().outcome().id() + "; verdict: " + m.verdict().id()
                 + String.format(Locale.ROOT, " (confidence %.2f)", m.assessment().score()));
         for (String reason : m.assessment().reasons()) {
@@ -188,12 +193,28 @@ final class PreviewCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Why this result will not be mailed to anyone, or null when it will be (or may be, after
+     * moderation). Such a result is never shown as a message, lest it be taken for one.
+     */
+    static String notSentBecause(PreparedMail m) {
+        if (m.verdict() != Verdict.SKIP) {
+            return null;
+        }
+        if (m.report().outcome() == Outcome.TRUNCATED) {
+            return "the log ends before the bisection's result (outcome truncated), so there is nothing to report;"
+                    + " no message is shown";
+        }
+        return "the verdict is skip; no message is shown";
+    }
+
     private static Map<String, Object> toJson(String file, Prepared p) {
         PreparedMail m = p.mail();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("file", file);
         o.put("outcome", m.report().outcome().id());
         o.put("verdict", m.verdict().id());
+        o.put("notSent", notSentBecause(m));
         o.put("score", m.assessment().score());
         o.put("reasons", m.assessment().reasons());
         o.put("recipients", m.recipients().stream().map(r -> recipient(r)).toList());

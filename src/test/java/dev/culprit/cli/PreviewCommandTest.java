@@ -131,6 +131,39 @@ class PreviewCommandTest {
         assertThat(out.toString()).isEmpty();
     }
 
+    /** A real log (syzbot's bisection of "WARNING in bpf_check") cut before its result. */
+    private Path cutRealLog() throws Exception {
+        String real = Files.readString(Path.of("src/test/resources/corpus/cause-culprit-2020-cc-real-seed.txt"), StandardCharsets.UTF_8);
+        return Files.writeString(dir.resolve("cut.log"), real.substring(0, real.indexOf("revisions tested: 16")));
+    }
+
+    @Test
+    void aResultThatWillNotBeMailedSaysSoAndWhyOnItsFirstLineAndShowsNoMessage() throws Exception {
+        Path cut = cutRealLog();
+        assertThat(run(cut.toString())).isZero();
+        String text = out.toString();
+        assertThat(text.lines().findFirst()).hasValue("==> " + cut + " <== NOT SENT: the log ends before the bisection's result"
+                + " (outcome truncated), so there is nothing to report; no message is shown");
+        assertThat(text).contains("\nOutcome: truncated; verdict: skip")
+                .doesNotContain("undisclosed-recipients").doesNotContain("Message-ID:").doesNotContain("Subject:")
+                .doesNotContain("\nTo: ").doesNotContain("\nFrom: ");
+    }
+
+    @Test
+    void aResultThatWillNotBeMailedStaysOutOfTheMboxAndSaysWhyInJson() throws Exception {
+        Path cut = cutRealLog();
+        Path mbox = dir.resolve("out.mbox");
+        assertThat(run("--mbox", mbox.toString(), cut.toString(), dir.resolve(SAMPLE).toString())).isZero();
+        assertThat(Files.readString(mbox, StandardCharsets.UTF_8).split("\n(?=From culprit@localhost )")).hasSize(1)
+                .allSatisfy(m -> assertThat(m).contains("Subject: [culprit] possible deadlock in hfsplus_file_extend"));
+        assertThat(out.toString()).startsWith("==> " + cut + " <== NOT SENT: ");
+        out.getBuffer().setLength(0);
+        assertThat(run("--json", cut.toString(), dir.resolve(SAMPLE).toString())).isZero();
+        String[] lines = out.toString().split("\n");
+        assertThat(new ObjectMapper().readTree(lines[0]).get("notSent").asText()).startsWith("the log ends before the bisection's result");
+        assertThat(new ObjectMapper().readTree(lines[1]).get("notSent").isNull()).isTrue();
+    }
+
     @Test
     void redirectAllShowsWhoWouldHaveReceivedIt() throws Exception {
         Path config = dir.resolve("culprit.yaml");
