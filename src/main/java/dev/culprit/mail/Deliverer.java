@@ -493,8 +493,7 @@ public final class Deliverer {
     }
 
     private boolean isList(Recipient r) {
-        return settings.isListAddress(r.address())
-                || r.reasons().stream().anyMatch(s -> s.toLowerCase(Locale.ROOT).contains("mailing list"));
+        return r.isList() || settings.isListAddress(r.address());
     }
 
     /**

@@ -14,8 +14,8 @@ import java.util.List;
  * @param hourlyCap the most mails sent in any rolling hour, all recipients together
  * @param dailyCapPerPerson the most mails one person receives in any rolling 24 hours
  * @param listPatterns addresses that are mailing lists, exempt from the per-person cap
- *     ({@code *@vger.kernel.org}, {@code *@lists.*}); a recipient whose reason mentions a
- *     mailing list is exempt as well
+ *     ({@code *@vger.kernel.org}, {@code *@lists.*}); a recipient resolved as a mailing list
+ *     (named as one by the bisection) is exempt as well
  */
 public record DeliverySettings(
         Integer batchSize,

@@ -112,7 +112,7 @@ public final class ModerationMails {
             List<String> reasons = new ArrayList<>();
             reasons.add(CORRECTION_REASON);
             reasons.addAll(r.recipient().reasons());
-            recipients.add(new Recipient(r.address(), r.recipient().name(), r.recipient().field(), reasons));
+            recipients.add(new Recipient(r.address(), r.recipient().name(), r.recipient().field(), r.recipient().kind(), reasons));
         }
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("result " + original.shortId() + " reached nobody; there is nobody to correct");

@@ -3,6 +3,7 @@ package dev.culprit.recipients;
 import dev.culprit.model.BisectionReport;
 import dev.culprit.model.Problem;
 import dev.culprit.model.Recipient.Field;
+import dev.culprit.model.Recipient.Kind;
 import dev.culprit.model.Sidecar;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,7 +94,8 @@ public final class RecipientResolver {
             List<Candidate> sorted = from.stream().sorted(Comparator.comparing(Candidate::tie)).toList();
             Field field = from.stream().anyMatch(c -> c.field() == Field.TO) ? Field.TO : Field.CC;
             List<String> reasons = sorted.stream().map(Candidate::reason).distinct().toList();
-            return new Ranked(address, field, sorted.get(0).tie(), reasons, kept, order);
+            Kind kind = from.stream().anyMatch(c -> c.tie().list()) ? Kind.LIST : Kind.PERSON;
+            return new Ranked(address, field, sorted.get(0).tie(), kind, reasons, kept, order);
         }
     }
 }

@@ -26,5 +26,10 @@ public enum Tie {
     /** Tested the commit. */
     TESTER,
     /** A list that carries everything, such as linux-kernel@vger.kernel.org. */
-    BROAD_LIST
+    BROAD_LIST;
+
+    /** Whether an address with this tie is a mailing list. */
+    public boolean list() {
+        return this == SUBSYSTEM_LIST || this == BROAD_LIST;
+    }
 }

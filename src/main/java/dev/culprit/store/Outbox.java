@@ -249,7 +249,7 @@ public final class Outbox {
         String in = ids.stream().map(i -> "?").collect(Collectors.joining(","));
         Map<Long, List<OutboxRecipient>> recipients = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "select outbox_id, position, address, name, field, reasons, state, last_error from outbox_recipient where outbox_id in ("
+                "select outbox_id, position, address, name, field, reasons, state, last_error, kind from outbox_recipient where outbox_id in ("
                         + in + ") order by outbox_id, position")) {
             for (int i = 0; i < ids.size(); i++) {
                 ps.setLong(i + 1, ids.get(i));
@@ -258,7 +258,7 @@ public final class Outbox {
                 while (rs.next()) {
                     String reasons = rs.getString(6);
                     Recipient r = new Recipient(rs.getString(3), rs.getString(4),
-                            "to".equals(rs.getString(5)) ? Recipient.Field.TO : Recipient.Field.CC,
+                            "to".equals(rs.getString(5)) ? Recipient.Field.TO : Recipient.Field.CC, Recipient.Kind.of(rs.getString(9)),
                             reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split("\n")));
                     recipients.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new OutboxRecipient(rs.getInt(2), r,
                             OutboxRecipient.State.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)), rs.getString(8)));
@@ -657,8 +657,8 @@ public final class Outbox {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into outbox_recipient (outbox_id, position, address, name, field, reasons, state)
-                values (?, ?, ?, ?, ?, ?, 'pending')""")) {
+                insert into outbox_recipient (outbox_id, position, address, name, field, reasons, state, kind)
+                values (?, ?, ?, ?, ?, ?, 'pending', ?)""")) {
             int pos = 0;
             for (Recipient r : recipients) {
                 ps.setLong(1, id);
@@ -667,6 +667,7 @@ public final class Outbox {
                 ps.setString(4, r.name());
                 ps.setString(5, r.field().id());
                 ps.setString(6, r.reasons().stream().map(s -> s.replace('\n', ' ')).collect(Collectors.joining("\n")));
+                ps.setString(7, r.kind().id());
                 ps.addBatch();
             }
             ps.executeBatch();

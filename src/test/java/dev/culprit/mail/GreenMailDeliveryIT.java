@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.culprit.model.PreparedMail;
+import dev.culprit.model.Recipient;
 import dev.culprit.store.OutboxMail;
 import dev.culprit.store.OutboxRecipient;
 import dev.culprit.store.OutboxState;
@@ -144,6 +145,25 @@ class GreenMailDeliveryIT {
         f.clock.advance(Duration.ofDays(1).plusSeconds(1));
         assertThat(f.deliver().sent()).isEqualTo(1);
         assertThat(f.outbox.summary().count(OutboxState.SENT)).isEqualTo(8);
+    }
+
+    @Test
+    void aRecipientStoredAsAMailingListIsExemptFromTheDailyCapWhateverItsAddressAndReason() throws Exception {
+        // no list pattern matches, and no reason mentions a list: only the stored kind says so
+        f.delivery = new DeliverySettings(10, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofDays(3), 100, 1,
+                List.of("*@lists.example.net"));
+        Recipient announce = new Recipient("announce@example.org", null, Recipient.Field.CC, Recipient.Kind.LIST, List.of("always-cc"));
+        Recipient watcher = new Recipient("watcher@example.org", null, Recipient.Field.CC, List.of("always-cc"));
+        for (int i = 0; i < 3; i++) {
+            f.queue(mail("k" + i, to("dev" + i + "@example.org"), announce));
+        }
+        assertThat(f.deliver().sent()).isEqualTo(3);
+        for (int i = 10; i < 12; i++) {
+            f.queue(mail("k" + i, to("dev" + i + "@example.org"), watcher));
+        }
+        BatchResult r = f.deliver();
+        assertThat(r.sent()).isEqualTo(1);
+        assertThat(r.waiting()).isEqualTo(1);
     }
 
     @Test

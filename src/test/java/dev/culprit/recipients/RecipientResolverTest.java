@@ -33,6 +33,15 @@ class RecipientResolverTest {
     }
 
     @Test
+    void theBisectionsMailingListsAreListsAndEveryoneElseAPerson() {
+        List<Recipient> got = resolve(ReportBuilder.culprit().build(), Sidecar.empty());
+        assertThat(got).filteredOn(Recipient::isList).extracting(Recipient::address)
+                .containsExactly("linux-fsdevel@vger.kernel.org", "linux-kernel@vger.kernel.org");
+        assertThat(got).filteredOn(r -> r.kind() == Recipient.Kind.PERSON).extracting(Recipient::address)
+                .containsExactly("sandeen@redhat.com", "brauner@kernel.org", "viro@zeniv.linux.org.uk", "jack@suse.cz");
+    }
+
+    @Test
     void everyAddressKeepsEveryReasonStrongestFirst() {
         Recipient sandeen = resolve(ReportBuilder.culprit().build(), Sidecar.empty()).get(0);
         assertThat(sandeen.name()).isEqualTo("Eric Sandeen");

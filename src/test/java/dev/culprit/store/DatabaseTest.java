@@ -58,4 +58,30 @@ class DatabaseTest {
             }
         }
     }
+
+    @Test
+    void recipientsStoredBeforeTheirKindWasKeptAreListsWhenTheirReasonSaidSo(@TempDir Path dir) throws Exception {
+        String url = new StoreSettings(dir, null, null, null, null, null, null).effectiveJdbcUrl();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("25").load().migrate();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("""
+                    insert into outbox (result_key, key_hash, message_id, source, verdict, state, next_attempt_at,
+                        created_at, updated_at)
+                    values ('k', 'abcdef0123456789abcdef01', '<k@example.org>', 'k.log', 'mail', 'pending',
+                        current_timestamp, current_timestamp, current_timestamp)""");
+            s.execute("insert into outbox_message (outbox_id, message) select id, X'53756268' from outbox");
+            s.execute("""
+                    insert into outbox_recipient (outbox_id, position, address, field, reasons, state)
+                    select id, 0, 'dev@example.org', 'to', 'author of the culprit', 'pending' from outbox
+                    union all select id, 1, 'linux-mm@kvack.org', 'cc', 'Mailing list of the changed code, named by the bisection',
+                        'pending' from outbox""");
+            s.execute("shutdown");
+        }
+        try (Database db = Database.open(url, null, null)) {
+            Outbox outbox = new Outbox(db, Clock.systemUTC());
+            assertThat(outbox.find("abcdef0123456789abcdef01")).get()
+                    .satisfies(m -> assertThat(m.recipients()).extracting(r -> r.recipient().kind())
+                            .containsExactly(dev.culprit.model.Recipient.Kind.PERSON, dev.culprit.model.Recipient.Kind.LIST));
+        }
+    }
 }

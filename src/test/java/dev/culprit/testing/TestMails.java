@@ -27,8 +27,9 @@ public final class TestMails {
         return new Recipient(address, null, Recipient.Field.TO, List.of(reasons.length == 0 ? new String[] {"author of the culprit"} : reasons));
     }
 
+    /** A mailing list in Cc. */
     public static Recipient cc(String address, String... reasons) {
-        return new Recipient(address, null, Recipient.Field.CC, List.of(reasons.length == 0 ? new String[] {"mailing list of the subsystem"} : reasons));
+        return new Recipient(address, null, Recipient.Field.CC, Recipient.Kind.LIST, List.of(reasons.length == 0 ? new String[] {"mailing list of the subsystem"} : reasons));
     }
 
     public static PreparedMail mail(String key, Verdict verdict, Recipient... recipients) {
