@@ -5,6 +5,7 @@ import dev.culprit.model.BisectStep;
 import dev.culprit.model.BisectionReport;
 import dev.culprit.model.BisectionType;
 import dev.culprit.model.Outcome;
+import dev.culprit.model.Phase;
 import dev.culprit.model.RunVerdict;
 import dev.culprit.model.Signal;
 import dev.culprit.model.TestedRevision;
@@ -191,8 +192,8 @@ public final class Assessor {
         long noisiestBroken = 0;
         for (TestedRevision t : r.revisions()) {
             boolean crashed = t.count(RunVerdict.Kind.CRASHED) > 0;
-            boolean ranRange = t.phase().equals("release") || t.phase().equals("bisect");
-            if (crashed && (ranRange || t.phase().equals("original"))) {
+            boolean ranRange = t.phase() == Phase.RELEASE || t.phase() == Phase.BISECT;
+            if (crashed && (ranRange || t.phase() == Phase.ORIGINAL)) {
                 add(badCompilers, t.compiler());
             } else if (ranRange && !crashed && t.count(RunVerdict.Kind.OK) > 0 && !skipped.contains(t.hash())) {
                 add(goodCompilers, t.compiler());
@@ -248,7 +249,7 @@ public final class Assessor {
     static Set<String> originalTitles(BisectionReport r) {
         Set<String> titles = new LinkedHashSet<>();
         for (TestedRevision t : r.revisions()) {
-            if (t.phase().equals("original")) {
+            if (t.phase() == Phase.ORIGINAL) {
                 titles.addAll(crashTitles(t));
                 break;
             }
@@ -267,7 +268,7 @@ public final class Assessor {
             return null;
         }
         for (TestedRevision t : r.revisions()) {
-            if (t.hash().equals(h) && !t.phase().equals("parent") && !t.phase().equals("minimization")
+            if (t.hash().equals(h) && t.phase() != Phase.PARENT && t.phase() != Phase.MINIMIZATION
                     && !t.verdicts().isEmpty()) {
                 found = t;
             }

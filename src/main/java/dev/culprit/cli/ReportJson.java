@@ -162,7 +162,7 @@ final class ReportJson {
     private static void revision(JsonGenerator g, TestedRevision t) throws IOException {
         g.writeStartObject();
         g.writeStringField("hash", t.hash());
-        g.writeStringField("phase", t.phase());
+        g.writeStringField("phase", t.phase().id());
         g.writeStringField("release", t.release());
         g.writeStringField("compiler", t.compiler());
         g.writeStringField("signature", t.signature());

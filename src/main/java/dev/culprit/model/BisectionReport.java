@@ -85,4 +85,87 @@ public record BisectionReport(
     public String crashTitle() {
         return crash == null ? null : crash.title();
     }
+
+    /** A builder with every field absent (null, empty or false) and the outcome still to set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects the fields of a report by name; {@link #build()} checks them in one place, the
+     * record's constructor.
+     */
+    public static final class Builder {
+        private BisectionType type;
+        private Outcome outcome;
+        private String host;
+        private String startTime;
+        private String startCommit;
+        private String syzkallerCommit;
+        private Commit culprit;
+        private String culpritHash;
+        private String culpritTitle;
+        private List<String> inconclusiveCommits;
+        private List<String> to;
+        private List<String> cc;
+        private Crash crash;
+        private String originalCrashTitle;
+        private String notFoundCommitTitle;
+        private Integer revisionsTested;
+        private String totalTime;
+        private String buildTime;
+        private String testTime;
+        private String errorMessage;
+        private List<TestedRevision> revisions = List.of();
+        private List<String> releasesTested = List.of();
+        private List<BisectStep> bisectSteps = List.of();
+        private String culpritSignature;
+        private String parentSignature;
+        private boolean reproducerFlaky;
+        private Double reproChance;
+        private Double accumulatedErrorProbability;
+        private Minimization minimization;
+        private List<String> infoLines = List.of();
+
+        private Builder() {}
+
+        public Builder type(BisectionType v) { type = v; return this; }
+        public Builder outcome(Outcome v) { outcome = v; return this; }
+        public Builder host(String v) { host = v; return this; }
+        public Builder startTime(String v) { startTime = v; return this; }
+        public Builder startCommit(String v) { startCommit = v; return this; }
+        public Builder syzkallerCommit(String v) { syzkallerCommit = v; return this; }
+        public Builder culprit(Commit v) { culprit = v; return this; }
+        public Builder culpritHash(String v) { culpritHash = v; return this; }
+        public Builder culpritTitle(String v) { culpritTitle = v; return this; }
+        public Builder inconclusiveCommits(List<String> v) { inconclusiveCommits = v; return this; }
+        public Builder to(List<String> v) { to = v; return this; }
+        public Builder cc(List<String> v) { cc = v; return this; }
+        public Builder crash(Crash v) { crash = v; return this; }
+        public Builder originalCrashTitle(String v) { originalCrashTitle = v; return this; }
+        public Builder notFoundCommitTitle(String v) { notFoundCommitTitle = v; return this; }
+        public Builder revisionsTested(Integer v) { revisionsTested = v; return this; }
+        public Builder totalTime(String v) { totalTime = v; return this; }
+        public Builder buildTime(String v) { buildTime = v; return this; }
+        public Builder testTime(String v) { testTime = v; return this; }
+        public Builder errorMessage(String v) { errorMessage = v; return this; }
+        public Builder revisions(List<TestedRevision> v) { revisions = v; return this; }
+        public Builder releasesTested(List<String> v) { releasesTested = v; return this; }
+        public Builder bisectSteps(List<BisectStep> v) { bisectSteps = v; return this; }
+        public Builder culpritSignature(String v) { culpritSignature = v; return this; }
+        public Builder parentSignature(String v) { parentSignature = v; return this; }
+        public Builder reproducerFlaky(boolean v) { reproducerFlaky = v; return this; }
+        public Builder reproChance(Double v) { reproChance = v; return this; }
+        public Builder accumulatedErrorProbability(Double v) { accumulatedErrorProbability = v; return this; }
+        public Builder minimization(Minimization v) { minimization = v; return this; }
+        public Builder infoLines(List<String> v) { infoLines = v; return this; }
+
+        public BisectionReport build() {
+            return new BisectionReport(type, outcome, host, startTime, startCommit, syzkallerCommit, culprit,
+                    culpritHash, culpritTitle, inconclusiveCommits, to, cc, crash, originalCrashTitle,
+                    notFoundCommitTitle, revisionsTested, totalTime, buildTime, testTime, errorMessage, revisions,
+                    releasesTested, bisectSteps, culpritSignature, parentSignature, reproducerFlaky, reproChance,
+                    accumulatedErrorProbability, minimization, infoLines);
+        }
+    }
 }

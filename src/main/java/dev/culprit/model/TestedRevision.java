@@ -7,9 +7,8 @@ import java.util.Objects;
  * One {@code testing commit} block: a revision that was built (and usually tested).
  *
  * @param hash the 40-hex commit
- * @param phase why it was tested: {@code original}, {@code minimization}, {@code release},
- *     {@code head}, {@code merge-base}, {@code bisect} or {@code parent}
- * @param release the release tag for the {@code release} phase, else null
+ * @param phase why it was tested
+ * @param release the release tag for the {@link Phase#RELEASE} phase, else null
  * @param compiler the compiler as printed, or null
  * @param signature the kernel signature, or null (failed builds have none)
  * @param verdicts the per-run verdicts in log order
@@ -18,7 +17,7 @@ import java.util.Objects;
  */
 public record TestedRevision(
         String hash,
-        String phase,
+        Phase phase,
         String release,
         String compiler,
         String signature,

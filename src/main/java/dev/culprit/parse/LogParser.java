@@ -43,7 +43,7 @@ public final class LogParser {
     /** Reads the log to its end. The reader is not closed. */
     public ParseResult parse(Reader log) throws IOException {
         BoundedLineReader lines = new BoundedLineReader(log, MAX_LINE_LENGTH);
-        ParseRun run = new ParseRun(crashReportLimit, MAX_TEXT_LENGTH);
+        LogReading run = new LogReading(crashReportLimit, MAX_TEXT_LENGTH);
         long number = 0;
         boolean nulNoted = false;
         long replacedLines = 0;
@@ -51,7 +51,7 @@ public final class LogParser {
         while (true) {
             // the lines of a final error text or crash report go straight to it
             BoundedText sink = run.textSink();
-            if (sink != null && lines.appendLineTo(sink, ParseRun.SUMMARY_PREFIX)) {
+            if (sink != null && lines.appendLineTo(sink, ResultReader.SUMMARY_PREFIX)) {
                 run.skipped(++number);
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.culprit.parse;
 
+import dev.culprit.model.Phase;
 import dev.culprit.model.RunVerdict;
 import dev.culprit.model.TestedRevision;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ final class RevisionBuilder {
     }
 
     final String hash;
-    final String phase;
+    final Phase phase;
     final String release;
     final long line;
     String compiler;
@@ -28,7 +29,7 @@ final class RevisionBuilder {
     private BoundedText buildError;
     private final int buildErrorLimit;
 
-    RevisionBuilder(String hash, String phase, String release, String compiler, long line, int buildErrorLimit) {
+    RevisionBuilder(String hash, Phase phase, String release, String compiler, long line, int buildErrorLimit) {
         this.hash = hash;
         this.phase = phase;
         this.release = release;

@@ -7,6 +7,7 @@ import dev.culprit.model.ChangedFile;
 import dev.culprit.model.Commit;
 import dev.culprit.model.Crash;
 import dev.culprit.model.Outcome;
+import dev.culprit.model.Phase;
 import dev.culprit.model.RunVerdict;
 import dev.culprit.model.TestedRevision;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class Reports {
     }
 
     static TestedRevision rev(String hash, String phase, String compiler, List<RunVerdict> verdicts) {
-        return new TestedRevision(hash, phase, phase.equals("release") ? "v5.10" : null, compiler, "9".repeat(64),
+        return new TestedRevision(hash, Phase.fromId(phase), phase.equals("release") ? "v5.10" : null, compiler, "9".repeat(64),
                 verdicts, null, 1);
     }
 

@@ -10,6 +10,7 @@ import dev.culprit.model.ChangedFile;
 import dev.culprit.model.Commit;
 import dev.culprit.model.Outcome;
 import dev.culprit.model.ParseResult;
+import dev.culprit.model.Phase;
 import dev.culprit.model.Problem;
 import dev.culprit.model.RunVerdict;
 import dev.culprit.model.RunVerdict.Kind;
@@ -148,11 +149,11 @@ class LogParserTest {
         BisectionReport r = report(CAUSE_2024);
         assertThat(r.revisions()).extracting(TestedRevision::hash, TestedRevision::phase, TestedRevision::release)
                 .containsExactly(
-                        tuple(A, "original", null),
-                        tuple(B, "release", "v6.8"),
-                        tuple(C, "release", "v6.7"),
-                        tuple(D, "bisect", null),
-                        tuple(C, "parent", null));
+                        tuple(A, Phase.ORIGINAL, null),
+                        tuple(B, Phase.RELEASE, "v6.8"),
+                        tuple(C, Phase.RELEASE, "v6.7"),
+                        tuple(D, Phase.BISECT, null),
+                        tuple(C, Phase.PARENT, null));
         TestedRevision original = r.revisions().get(0);
         assertThat(original.compiler()).isEqualTo("gcc (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40");
         assertThat(original.signature()).isEqualTo(SIG1);
@@ -271,7 +272,7 @@ class LogParserTest {
         assertThat(r.type()).isEqualTo(BisectionType.FIX);
         assertThat(r.outcome()).isEqualTo(Outcome.FIX);
         assertThat(r.revisions()).extracting(TestedRevision::phase)
-                .containsSubsequence("original", "minimization", "head", "bisect", "merge-base", "bisect");
+                .containsSubsequence(Phase.ORIGINAL, Phase.MINIMIZATION, Phase.HEAD, Phase.BISECT, Phase.MERGE_BASE, Phase.BISECT);
         assertThat(r.minimization().droppedInstrumentation())
                 .containsExactlyInAnyOrder("hang", "memleak", "ubsan", "bug_or_warning", "locking", "atomic_sleep");
     }
@@ -285,7 +286,7 @@ class LogParserTest {
         assertThat(r.minimization().minimizedTo()).isEqualTo(1239);
         assertThat(r.minimization().suspects()).startsWith("ACPI_CORE", "ACPI_CORE1");
         assertThat(r.minimization().outcome()).isEqualTo("minimized to 1239 configs");
-        assertThat(r.revisions()).filteredOn(t -> t.phase().equals("minimization")).hasSize(6);
+        assertThat(r.revisions()).filteredOn(t -> t.phase() == Phase.MINIMIZATION).hasSize(6);
     }
 
     @Test
@@ -296,7 +297,7 @@ class LogParserTest {
         assertThat(r.crash().title()).startsWith("failed building ").doesNotContain("\n");
         assertThat(r.crash().report()).startsWith("net/netfilter/nf_tables_api.c:9941:25: error:");
         TestedRevision head = r.revisions().get(r.revisions().size() - 1);
-        assertThat(head.phase()).isEqualTo("head");
+        assertThat(head.phase()).isEqualTo(Phase.HEAD);
         assertThat(head.buildError()).startsWith("net/netfilter/nf_tables_api.c:9932:31: error:").contains("\n");
         assertThat(r.infoLines()).contains("HEAD had kernel build, boot or test errors");
     }
