@@ -2,6 +2,7 @@ package dev.culprit.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.culprit.cli.Culprit;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.model.Outcome;
 import dev.culprit.model.PreparedMail;
@@ -32,7 +33,7 @@ class InputHygieneTest {
     }
 
     private static PreparedMail prepare(String log, Sidecar sidecar) throws Exception {
-        return new Pipeline(CulpritConfig.defaults(), GoldenTest.CLOCK).prepare("real.log", new StringReader(log), sidecar);
+        return new Culprit(CulpritConfig.defaults(), GoldenTest.CLOCK).pipeline().prepare("real.log", new StringReader(log), sidecar);
     }
 
     private static String headers(PreparedMail m) {
