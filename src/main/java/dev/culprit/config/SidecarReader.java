@@ -88,14 +88,16 @@ public final class SidecarReader {
 
     /** Reads a sidecar from text; {@code source} names it in errors. */
     public Sidecar read(Reader reader, String source) throws ConfigException {
+        String text = null;
         try {
-            Sidecar s = mapper.readValue(reader, Sidecar.class);
+            text = ConfigLoader.readAll(reader);
+            Sidecar s = mapper.readValue(text, Sidecar.class);
             if (s == null) {
                 throw new ConfigException(source + ": empty sidecar; expected a JSON object");
             }
             return s;
         } catch (JsonMappingException e) {
-            throw new ConfigException(source + ": " + ConfigLoader.describe(e), e);
+            throw new ConfigException(source + ": " + ConfigLoader.describe(e, Sidecar.class, ConfigLoader.treeOrNull(mapper, text)), e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
             throw new ConfigException(source + ": " + where + "not valid JSON: " + e.getOriginalMessage(), e);
