@@ -1,5 +1,6 @@
 package dev.culprit.mail;
 
+import dev.culprit.model.Recipient;
 import dev.culprit.recipients.AddressGlob;
 import java.time.Duration;
 import java.util.List;
@@ -62,6 +63,11 @@ public record DeliverySettings(
 
     public static DeliverySettings defaults() {
         return new DeliverySettings(null, null, null, null, null, null, null);
+    }
+
+    /** Whether a recipient is a mailing list: resolved as one, or its address matches a list pattern. */
+    public boolean isList(Recipient r) {
+        return r.isList() || isListAddress(r.address());
     }
 
     /** Whether an address matches one of the list patterns ({@code *} matches any run of characters). */

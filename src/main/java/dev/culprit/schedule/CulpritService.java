@@ -97,23 +97,8 @@ public final class CulpritService {
 
     /** Sends batches over one connection until nothing is due, delivery is paused, or the service stops. */
     public BatchResult deliver() throws StoreException {
-        try {
-            return deliverKeepingConnection();
-        } finally {
-            deliverer.closeConnection();
-        }
-    }
-
-    private BatchResult deliverKeepingConnection() throws StoreException {
         events.deliveryStarted();
-        BatchResult total = BatchResult.EMPTY;
-        while (!stopping.get()) {
-            BatchResult b = deliverer.deliverBatchKeepingConnection(stopping::get);
-            total = total.plus(b);
-            if (b.claimed() == 0 || b.paused() != null || b.sent() + b.failed() + b.dropped() + b.retrying() == 0) {
-                break;
-            }
-        }
+        BatchResult total = deliverer.deliverAll(stopping::get);
         events.deliveryFinished();
         return total;
     }

@@ -190,17 +190,15 @@ class OutcomeBeforeNextSendTest {
                 5, 1, null));
         int sent = 0;
         int waiting = 0;
-        try {
+        try (DeliveryRun run = d.startRun()) {
             for (int guard = 0; guard < 20; guard++) {
-                BatchResult b = d.deliverBatchKeepingConnection(() -> false);
+                BatchResult b = run.deliverBatch(() -> false);
                 if (b.claimed() == 0) {
                     break;
                 }
                 sent += b.sent();
                 waiting += b.waiting();
             }
-        } finally {
-            d.closeConnection();
         }
         // busy0 and busy1 get one mail each (daily cap 1); dev0, dev1 theirs: four sent, two wait
         assertThat(sent).isEqualTo(4);

@@ -196,12 +196,12 @@ class ScriptedSmtpIT {
         for (int i = 0; i < 5; i++) {
             f.queue(mail("k" + i, to("dev" + i + "@example.org")));
         }
-        Deliverer d = f.deliverer();
         int sent = 0;
-        for (int i = 0; i < 3; i++) {
-            sent += d.deliverBatchKeepingConnection(() -> false).sent();
+        try (DeliveryRun run = f.deliverer().startRun()) {
+            for (int i = 0; i < 3; i++) {
+                sent += run.deliverBatch(() -> false).sent();
+            }
         }
-        d.closeConnection();
         assertThat(sent).isEqualTo(5);
         assertThat(server.connections()).isEqualTo(1);
         assertThat(server.commands()).filteredOn(c -> c.startsWith("EHLO")).hasSize(1);
@@ -217,10 +217,12 @@ class ScriptedSmtpIT {
         server.reply("CLOSE-AFTER", "DATA");
         f.delivery = new DeliverySettings(1, null, null, null, null, null, null);
         f.queue(mail("k1", to("a@example.org")), mail("k2", to("b@example.org")));
-        Deliverer d = f.deliverer();
-        BatchResult first = d.deliverBatchKeepingConnection(() -> false);
-        BatchResult second = d.deliverBatchKeepingConnection(() -> false);
-        d.closeConnection();
+        BatchResult first;
+        BatchResult second;
+        try (DeliveryRun run = f.deliverer().startRun()) {
+            first = run.deliverBatch(() -> false);
+            second = run.deliverBatch(() -> false);
+        }
         assertThat(first.sent() + second.sent()).isEqualTo(2);
         assertThat(first.retrying() + second.retrying()).isZero();
         assertThat(f.outbox.inState(OutboxState.SENT, 10)).hasSize(2).allSatisfy(m -> assertThat(m.attempts()).isZero());
