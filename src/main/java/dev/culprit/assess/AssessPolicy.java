@@ -18,6 +18,8 @@ import java.util.Map;
  *     failed to boot or test raises {@code noisy-good}
  * @param maxErrorProbability an accumulated error probability above this raises
  *     {@code error-probability}
+ * @param minOtherBlames a commit already blamed for at least this many other crashes raises
+ *     {@code blamed-before}
  */
 public record AssessPolicy(
         Map<String, Double> weights,
@@ -25,12 +27,14 @@ public record AssessPolicy(
         Double minReproChance,
         Double minCrashFraction,
         Double noisyRunFraction,
-        Double maxErrorProbability) {
-    public static final double DEFAULT_MAIL_THRESHOLD = 0.5;
+        Double maxErrorProbability,
+        Integer minOtherBlames) {
+    public static final double DEFAULT_MAIL_THRESHOLD = 0.1;
     public static final double DEFAULT_MIN_REPRO_CHANCE = 0.5;
     public static final double DEFAULT_MIN_CRASH_FRACTION = 0.5;
     public static final double DEFAULT_NOISY_RUN_FRACTION = 0.25;
     public static final double DEFAULT_MAX_ERROR_PROBABILITY = 0.25;
+    public static final int DEFAULT_MIN_OTHER_BLAMES = 1;
 
     public AssessPolicy {
         Map<String, Double> merged = new LinkedHashMap<>(Signals.DEFAULT_WEIGHTS);
@@ -53,10 +57,15 @@ public record AssessPolicy(
         minCrashFraction = fraction("min-crash-fraction", minCrashFraction, DEFAULT_MIN_CRASH_FRACTION);
         noisyRunFraction = fraction("noisy-run-fraction", noisyRunFraction, DEFAULT_NOISY_RUN_FRACTION);
         maxErrorProbability = fraction("max-error-probability", maxErrorProbability, DEFAULT_MAX_ERROR_PROBABILITY);
+        if (minOtherBlames == null) {
+            minOtherBlames = DEFAULT_MIN_OTHER_BLAMES;
+        } else if (minOtherBlames < 1) {
+            throw new IllegalArgumentException("min-other-blames: must be at least 1: " + minOtherBlames);
+        }
     }
 
     public static AssessPolicy defaults() {
-        return new AssessPolicy(null, null, null, null, null, null);
+        return new AssessPolicy(null, null, null, null, null, null, null);
     }
 
     /** The same policy with the given weights replacing the current ones for their ids. */
@@ -64,13 +73,13 @@ public record AssessPolicy(
         Map<String, Double> w = new LinkedHashMap<>(weights);
         w.putAll(changed);
         return new AssessPolicy(w, mailThreshold, minReproChance, minCrashFraction, noisyRunFraction,
-                maxErrorProbability);
+                maxErrorProbability, minOtherBlames);
     }
 
     /** The same policy with another mail threshold. */
     public AssessPolicy withMailThreshold(double threshold) {
         return new AssessPolicy(weights, threshold, minReproChance, minCrashFraction, noisyRunFraction,
-                maxErrorProbability);
+                maxErrorProbability, minOtherBlames);
     }
 
     public double weight(String signal) {
@@ -82,12 +91,17 @@ public record AssessPolicy(
         return score(weights, raised);
     }
 
+    /**
+     * The product of {@code (1 - weight)}, rounded to nine decimals so that it equals what a
+     * maintainer computes by hand ({@code 1 - 0.9} is 0.1, not 0.09999999999999998) and compares
+     * with the threshold as expected.
+     */
     static double score(Map<String, Double> weights, java.util.Collection<String> raised) {
         double score = 1.0;
         for (String id : raised) {
             score *= 1.0 - weights.getOrDefault(id, 0.0);
         }
-        return Math.max(0, Math.min(1, score));
+        return Math.max(0, Math.min(1, Math.round(score * 1e9) / 1e9));
     }
 
     private static double fraction(String key, Double value, double def) {

@@ -42,7 +42,15 @@ public final class Assessor {
     }
 
     public Assessment assess(BisectionReport r) {
-        Map<String, String> raised = findings(r);
+        return assess(r, 0);
+    }
+
+    /**
+     * Assesses a result knowing how many other results blamed the same commit for a different
+     * crash ({@code otherBlames}, 0 when unknown).
+     */
+    public Assessment assess(BisectionReport r, int otherBlames) {
+        Map<String, String> raised = findings(r, otherBlames);
         boolean single = isSingle(r);
         List<Signal> signals = new ArrayList<>();
         for (var e : raised.entrySet()) {
@@ -68,6 +76,11 @@ public final class Assessor {
      * {@link #assess} keeps those of non-zero weight.
      */
     public Map<String, String> findings(BisectionReport r) {
+        return findings(r, 0);
+    }
+
+    /** {@link #findings(BisectionReport)}, knowing how many other results blamed the same commit for a different crash. */
+    public Map<String, String> findings(BisectionReport r, int otherBlames) {
         Map<String, String> raised = new LinkedHashMap<>();
         if (!isSingle(r)) {
             raised.put(Signals.NOT_SINGLE_COMMIT, notSingle(r));
@@ -77,9 +90,15 @@ public final class Assessor {
             structural(r, trace, raised);
             if (isCause(r)) {
                 crashEvidence(r, trace, raised);
+                releaseEvidence(r, raised);
             }
             rangeEvidence(r, raised);
             reproducer(r, raised);
+            if (otherBlames >= policy.minOtherBlames()) {
+                raised.put(Signals.BLAMED_BEFORE, "The same commit was already blamed for " + otherBlames
+                        + (otherBlames == 1 ? " other crash" : " other crashes")
+                        + ", and a commit blamed for several different crashes is more often the wrong one.");
+            }
         }
         Map<String, String> ordered = new LinkedHashMap<>();
         for (String id : Signals.ALL) {
@@ -150,8 +169,15 @@ public final class Assessor {
         if (first != null && !culpritTitles.isEmpty() && culpritTitles.stream().noneMatch(original::contains)) {
             String seen = r.crashTitle() != null && culpritTitles.contains(r.crashTitle())
                     ? r.crashTitle() : culpritTitles.iterator().next();
-            raised.put(Signals.CRASH_CHANGED, "The culprit crashed with \"" + seen + "\", not with the original \""
-                    + first + "\": the bisection may have followed a different bug.");
+            Set<String> places = new HashSet<>();
+            original.forEach(t -> places.add(place(t)));
+            if (culpritTitles.stream().anyMatch(t -> places.contains(place(t)))) {
+                raised.put(Signals.CRASH_VARIANT, "The culprit crashed with \"" + seen + "\", not with the original \""
+                        + first + "\", though in the same place: most likely the same bug, seen differently.");
+            } else {
+                raised.put(Signals.CRASH_CHANGED, "The culprit crashed with \"" + seen + "\", not with the original \""
+                        + first + "\": the bisection may have followed a different bug.");
+            }
         } else if (first != null && r.crashTitle() != null && !original.contains(r.crashTitle())) {
             raised.put(Signals.CRASH_CHANGED, "The crash reported for the culprit, \"" + r.crashTitle()
                     + "\", is not the original \"" + first + "\": the bisection may have followed a different bug.");
@@ -174,6 +200,35 @@ public final class Assessor {
                         + ") appears in the crash's call trace" + near + ".");
             }
         }
+    }
+
+    /** Whether releases older than the starting commit already crashed, so the bisection reached back through them. */
+    private static void releaseEvidence(BisectionReport r, Map<String, String> raised) {
+        List<String> crashed = new ArrayList<>();
+        for (TestedRevision t : r.revisions()) {
+            if (t.phase().equals("release") && t.count(RunVerdict.Kind.CRASHED) > 0) {
+                crashed.add(t.release() != null ? t.release() : abbrev(t.hash()));
+            }
+        }
+        if (!crashed.isEmpty()) {
+            String on = crashed.size() == 1 ? "release " + crashed.get(0)
+                    : crashed.size() + " releases, back to " + crashed.get(crashed.size() - 1);
+            raised.put(Signals.RELEASE_CRASHED, "The crash already happened on " + on + ", so the bisection had to "
+                    + "reach back through older kernels, where other bugs more often lead it astray.");
+        }
+    }
+
+    /**
+     * Where a crash title says the crash happened: what follows its last {@code " in "}, or the
+     * location of a {@code kernel BUG at}; the whole title otherwise.
+     */
+    static String place(String title) {
+        String t = title.strip();
+        int in = t.lastIndexOf(" in ");
+        if (in >= 0) {
+            return t.substring(in + 4).strip();
+        }
+        return t.startsWith("kernel BUG at ") ? t.substring("kernel BUG at ".length()).strip() : t;
     }
 
     /** Signals about how the good and bad sides of the range were judged. */

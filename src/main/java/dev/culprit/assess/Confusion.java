@@ -5,30 +5,48 @@ import java.util.Locale;
 /**
  * How a gate did on labelled single-commit results: which right and wrong culprits it mailed
  * and which it held back (moderated or skipped).
+ *
+ * @param mailedWrongUnstated the wrong culprits mailed without any doubt stated in the mail (no
+ *     signal of non-zero weight raised), counted among {@code mailedWrong}
  */
-public record Confusion(int mailedRight, int mailedWrong, int heldRight, int heldWrong) {
+public record Confusion(int mailedRight, int mailedWrong, int heldRight, int heldWrong, int mailedWrongUnstated) {
     public Confusion {
-        if (mailedRight < 0 || mailedWrong < 0 || heldRight < 0 || heldWrong < 0) {
+        if (mailedRight < 0 || mailedWrong < 0 || heldRight < 0 || heldWrong < 0 || mailedWrongUnstated < 0) {
             throw new IllegalArgumentException("counts must not be negative");
+        }
+        if (mailedWrongUnstated > mailedWrong) {
+            throw new IllegalArgumentException("more wrong culprits mailed without doubt than mailed: "
+                    + mailedWrongUnstated + " > " + mailedWrong);
         }
     }
 
-    public static Confusion empty() {
-        return new Confusion(0, 0, 0, 0);
+    /** A table where every mailed wrong culprit was mailed without any doubt stated (a gate that states none). */
+    public Confusion(int mailedRight, int mailedWrong, int heldRight, int heldWrong) {
+        this(mailedRight, mailedWrong, heldRight, heldWrong, mailedWrong);
     }
 
-    /** This table with one more result counted. */
+    public static Confusion empty() {
+        return new Confusion(0, 0, 0, 0, 0);
+    }
+
+    /** This table with one more result counted, mailed without any doubt stated when it was mailed. */
     public Confusion add(boolean mailed, boolean right) {
+        return add(mailed, right, false);
+    }
+
+    /** This table with one more result counted; {@code stated}: the result raised a doubt of non-zero weight. */
+    public Confusion add(boolean mailed, boolean right, boolean stated) {
         return new Confusion(
                 mailedRight + (mailed && right ? 1 : 0),
                 mailedWrong + (mailed && !right ? 1 : 0),
                 heldRight + (!mailed && right ? 1 : 0),
-                heldWrong + (!mailed && !right ? 1 : 0));
+                heldWrong + (!mailed && !right ? 1 : 0),
+                mailedWrongUnstated + (mailed && !right && !stated ? 1 : 0));
     }
 
     public Confusion plus(Confusion o) {
         return new Confusion(mailedRight + o.mailedRight, mailedWrong + o.mailedWrong,
-                heldRight + o.heldRight, heldWrong + o.heldWrong);
+                heldRight + o.heldRight, heldWrong + o.heldWrong, mailedWrongUnstated + o.mailedWrongUnstated);
     }
 
     public int right() {
@@ -59,8 +77,18 @@ public record Confusion(int mailedRight, int mailedWrong, int heldRight, int hel
         return ratio(heldWrong, heldWrong + heldRight);
     }
 
+    /** Share of the wrong culprits that were mailed without any doubt stated. */
+    public double unstatedWrongRate() {
+        return ratio(mailedWrongUnstated, wrong());
+    }
+
     public boolean meets(double minHeldWrong, double minMailedRight) {
         return heldWrongRate() >= minHeldWrong && mailedRightRate() >= minMailedRight;
+    }
+
+    /** Whether fewer than {@code maxUnstatedWrong} of the wrong culprits were mailed without any doubt stated. */
+    public boolean meets(double minHeldWrong, double minMailedRight, double maxUnstatedWrong) {
+        return meets(minHeldWrong, minMailedRight) && unstatedWrongRate() < maxUnstatedWrong;
     }
 
     /** A small table: rows right/wrong culprit, columns mailed/held, with rates and precision. */
@@ -72,6 +100,8 @@ public record Confusion(int mailedRight, int mailedWrong, int heldRight, int hel
                 "right culprit", mailedRight, heldRight, mailedRight, right(), percent(mailedRightRate())));
         b.append(String.format(Locale.ROOT, "  %-15s %7d %7d   held %d/%d wrong culprits (%s)%n",
                 "wrong culprit", mailedWrong, heldWrong, heldWrong, wrong(), percent(heldWrongRate())));
+        b.append(String.format(Locale.ROOT, "  %-15s %7s %7s   mailed %d/%d wrong culprits with no doubt stated (%s)%n",
+                "", "", "", mailedWrongUnstated, wrong(), percent(unstatedWrongRate())));
         b.append(String.format(Locale.ROOT, "  precision: %s of mailed culprits right, %s of held culprits wrong%n",
                 percent(mailPrecision()), percent(holdPrecision())));
         return b.toString();

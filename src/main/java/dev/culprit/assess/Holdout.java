@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The labelled logs set aside before any signal or weight is chosen, and judged once at the end:
  * the fifth of the logs (rounded) whose SHA-256 of {@code SEED + name} is smallest. The choice
- * depends on the names alone, never on labels or signals. When labels are added, the cut only
- * moves down, so a log once used to choose never becomes a holdout log.
+ * depends on the set of names alone, never on labels or signals; it belongs to one set of labelled
+ * logs (when logs are added, a few may change sides).
  */
 public final class Holdout {
     /** The seed; changing it draws another holdout. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Single-commit results whose culprit is known to be right or wrong, judged by a policy and by
@@ -26,10 +25,10 @@ public final class LabelledEvaluation {
      * @param right whether the culprit was the true one
      * @param raised every signal the log raised, with its reason
      * @param assessment the policy's assessment
-     * @param culpritDate the culprit commit's date as git printed it, or null
+     * @param culprit the culprit commit's hash (logs of one commit are kept together when folds are cut)
      */
     public record Entry(String log, String syzbotState, boolean right, Map<String, String> raised, Assessment assessment,
-            String culpritDate) {
+            String culprit) {
         public Entry {
             Objects.requireNonNull(log, "log");
             Objects.requireNonNull(syzbotState, "syzbotState");
@@ -56,7 +55,7 @@ public final class LabelledEvaluation {
     public Confusion policy() {
         Confusion c = Confusion.empty();
         for (Entry e : entries) {
-            c = c.add(e.mailed(), e.right());
+            c = c.add(e.mailed(), e.right(), !e.assessment().signals().isEmpty());
         }
         return c;
     }
@@ -85,47 +84,18 @@ public final class LabelledEvaluation {
         return counts;
     }
 
-    /** The entries as cases for {@link CrossValidation}. */
-    public List<CrossValidation.Case> cases() {
-        return cases(entries);
-    }
-
-    /**
-     * The entries whose culprit date can be read, oldest first: the split of a check on unseen
-     * logs of a later generation of the bisection tool.
-     */
-    public List<Entry> byCulpritDate() {
-        List<Entry> dated = new ArrayList<>();
+    /** The entries as cases for {@link Calibration}: grouped by culprit commit (by log when it is not known). */
+    public List<Calibration.Case> cases() {
+        List<Calibration.Case> cases = new ArrayList<>();
         for (Entry e : entries) {
-            if (instant(e.culpritDate()) != null) {
-                dated.add(e);
-            }
-        }
-        dated.sort(java.util.Comparator.comparing((Entry e) -> instant(e.culpritDate())).thenComparing(Entry::log));
-        return dated;
-    }
-
-    public static List<CrossValidation.Case> cases(List<Entry> entries) {
-        List<CrossValidation.Case> cases = new ArrayList<>();
-        for (Entry e : entries) {
-            cases.add(new CrossValidation.Case(Set.copyOf(e.raised().keySet()), e.right()));
+            cases.add(new Calibration.Case(e.culprit() != null ? e.culprit() : e.log(), e.raised().keySet(), e.right()));
         }
         return cases;
     }
 
-    private static final java.time.format.DateTimeFormatter GIT_DATE =
-            java.time.format.DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy Z", Locale.ROOT);
-
-    /** A {@code Date:} value of git's default format, or null when it is not one. */
-    static java.time.Instant instant(String gitDate) {
-        if (gitDate == null) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(gitDate.strip(), GIT_DATE).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+    /** The entries whose log is (or is not) in the {@link Holdout}. */
+    public LabelledEvaluation holdout(boolean holdout) {
+        return new LabelledEvaluation(Holdout.split(entries, Entry::log, holdout));
     }
 
     /** Both tables and the signal counts, as printed by the report command. */

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CheckConfigCommand.class,
             PreviewCommand.class,
             AssessReportCommand.class,
+            CalibrateCommand.class,
             HeldCommand.class,
             ReleaseCommand.class,
             DropCommand.class,

@@ -136,7 +136,56 @@ class AssessorTest {
                 + "not with the original \"KASAN: use-after-free Read in ext4_xattr_set_entry\": the bisection may "
                 + "have followed a different bug.");
         assertThat(a.verdict()).as("one doubt alone is reported but mailed").isEqualTo(Verdict.MAIL);
-        assertThat(a.score()).isCloseTo(0.7, within(1e-9));
+        assertThat(a.score()).as("1 - 0.9, exactly the threshold").isEqualTo(0.1);
+    }
+
+    @Test
+    void raisesCrashVariantWhenTheCulpritCrashedDifferentlyInTheSamePlace() {
+        Reports b = Reports.clean();
+        b.replace(CULPRIT, rev(CULPRIT, "bisect", GCC, all(CRASHED, "KASAN: slab-out-of-bounds Write in ext4_xattr_set_entry")));
+        Assessment a = assess(b);
+        assertThat(ids(a)).containsExactly(Signals.CRASH_VARIANT);
+        assertThat(reason(a, Signals.CRASH_VARIANT)).isEqualTo("The culprit crashed with \"KASAN: slab-out-of-bounds "
+                + "Write in ext4_xattr_set_entry\", not with the original \"KASAN: use-after-free Read in "
+                + "ext4_xattr_set_entry\", though in the same place: most likely the same bug, seen differently.");
+        assertThat(a.verdict()).isEqualTo(Verdict.MAIL);
+    }
+
+    @Test
+    void readsThePlaceOfACrashFromItsTitle() {
+        assertThat(Assessor.place("WARNING in kvm_wait")).isEqualTo("kvm_wait");
+        assertThat(Assessor.place("BUG: sleeping function called from invalid context in lock_sock_nested"))
+                .isEqualTo("lock_sock_nested");
+        assertThat(Assessor.place("kernel BUG at net/rxrpc/conn_object.c:LINE!")).isEqualTo("net/rxrpc/conn_object.c:LINE!");
+        assertThat(Assessor.place("no output from test machine")).isEqualTo("no output from test machine");
+    }
+
+    @Test
+    void raisesReleaseCrashedWhenOlderReleasesAlreadyCrashed() {
+        Reports b = Reports.clean();
+        b.revisions.add(1, new dev.culprit.model.TestedRevision("1".repeat(40), "release", "v5.11", GCC, "8".repeat(64),
+                all(CRASHED, Reports.TITLE), null, 1));
+        Assessment a = assess(b);
+        assertThat(ids(a)).containsExactly(Signals.RELEASE_CRASHED);
+        assertThat(reason(a, Signals.RELEASE_CRASHED)).isEqualTo("The crash already happened on release v5.11, so the "
+                + "bisection had to reach back through older kernels, where other bugs more often lead it astray.");
+        b.revisions.add(2, new dev.culprit.model.TestedRevision("2".repeat(40), "release", "v5.10.1", GCC, "7".repeat(64),
+                all(CRASHED, Reports.TITLE), null, 1));
+        assertThat(reason(assess(b), Signals.RELEASE_CRASHED)).startsWith("The crash already happened on 2 releases, back to v5.10.1,");
+    }
+
+    @Test
+    void raisesBlamedBeforeFromTheCountGiven() {
+        assertThat(ids(assessor.assess(Reports.clean().build(), 0))).isEmpty();
+        Assessment a = assessor.assess(Reports.clean().build(), 2);
+        assertThat(ids(a)).containsExactly(Signals.BLAMED_BEFORE);
+        assertThat(reason(a, Signals.BLAMED_BEFORE)).isEqualTo("The same commit was already blamed for 2 other crashes, "
+                + "and a commit blamed for several different crashes is more often the wrong one.");
+        assertThat(a.verdict()).isEqualTo(Verdict.MAIL);
+        assertThat(reason(assessor.assess(Reports.clean().build(), 1), Signals.BLAMED_BEFORE))
+                .startsWith("The same commit was already blamed for 1 other crash, ");
+        Assessor strict = new Assessor(new AssessPolicy(null, null, null, null, null, null, 3));
+        assertThat(ids(strict.assess(Reports.clean().build(), 2))).isEmpty();
     }
 
     @Test
@@ -184,7 +233,7 @@ class AssessorTest {
         b.replace(CULPRIT, rev(CULPRIT, "bisect", GCC, one));
         Assessment a = assess(b);
         assertThat(ids(a)).containsExactly(Signals.CRASH_CHANGED, Signals.FEW_CRASHES);
-        assertThat(a.score()).isCloseTo(0.49, within(1e-9));
+        assertThat(a.score()).isCloseTo(0.04, within(1e-9));
         assertThat(a.verdict()).isEqualTo(Verdict.MODERATE);
     }
 
@@ -195,7 +244,8 @@ class AssessorTest {
         assertThat(ids(a)).containsExactly(Signals.NOT_IN_TRACE);
         assertThat(reason(a, Signals.NOT_IN_TRACE)).isEqualTo(
                 "None of the files the commit changes (drivers/net/tun.c) appears in the crash's call trace.");
-        assertThat(a.verdict()).isEqualTo(Verdict.MODERATE);
+        assertThat(a.verdict()).as("one doubt alone is reported but mailed").isEqualTo(Verdict.MAIL);
+        assertThat(a.score()).isEqualTo(0.25);
     }
 
     @Test

@@ -25,8 +25,26 @@ class ConfusionTest {
                                    mailed    held
                   right culprit        56       6   mailed 56/62 right culprits (90.3%)
                   wrong culprit        24      59   held 59/83 wrong culprits (71.1%)
+                                                    mailed 24/83 wrong culprits with no doubt stated (28.9%)
                   precision: 70.0% of mailed culprits right, 90.8% of held culprits wrong
                 """);
+    }
+
+    @Test
+    void countsWrongCulpritsMailedWithoutADoubtStated() {
+        Confusion c = Confusion.empty().add(true, false, true).add(true, false, false).add(true, true, false)
+                .add(false, false, false);
+        assertThat(c).isEqualTo(new Confusion(1, 2, 0, 1, 1));
+        assertThat(c.unstatedWrongRate()).isCloseTo(1.0 / 3, within(1e-9));
+        assertThat(c.meets(0.3, 0.9, 0.34)).isTrue();
+        assertThat(c.meets(0.3, 0.9, 0.33)).isFalse();
+        assertThat(c.plus(c)).isEqualTo(new Confusion(2, 4, 0, 2, 2));
+    }
+
+    @Test
+    void rejectsMoreUnstatedThanMailedWrongCulprits() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Confusion(0, 1, 0, 0, 2))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -16,7 +16,7 @@ class LabelledEvaluationTest {
             raised.put(s, "because " + s);
         }
         List<Signal> list = raised.keySet().stream().map(s -> new Signal(s, 0.3, "because " + s)).toList();
-        return new LabelledEvaluation.Entry(log, state, right, raised, new Assessment(v, 0.7, list), null);
+        return new LabelledEvaluation.Entry(log, state, right, raised, new Assessment(v, 0.7, list), "commit-" + log);
     }
 
     private final LabelledEvaluation eval = new LabelledEvaluation(List.of(
@@ -28,7 +28,7 @@ class LabelledEvaluationTest {
 
     @Test
     void countsThePolicyByItsVerdict() {
-        assertThat(eval.policy()).isEqualTo(new Confusion(1, 1, 1, 2));
+        assertThat(eval.policy()).isEqualTo(new Confusion(1, 1, 1, 2, 0));
     }
 
     @Test
@@ -44,22 +44,24 @@ class LabelledEvaluationTest {
     }
 
     @Test
-    void ordersDatedEntriesByCulpritDateAndLeavesOutTheRest() {
-        Assessment ok = new Assessment(Verdict.MAIL, 1, List.of());
-        LabelledEvaluation e = new LabelledEvaluation(List.of(
-                new LabelledEvaluation.Entry("new", "done", true, Map.of(), ok, "Mon Feb 26 15:45:03 2024 -0600"),
-                new LabelledEvaluation.Entry("none", "done", true, Map.of(), ok, null),
-                new LabelledEvaluation.Entry("old", "done", true, Map.of(), ok, "Tue Jan 7 09:01:02 2020 +0100"),
-                new LabelledEvaluation.Entry("bad", "done", true, Map.of(), ok, "yesterday")));
-        assertThat(e.byCulpritDate()).extracting(LabelledEvaluation.Entry::log).containsExactly("old", "new");
+    void casesAreGroupedByCulpritCommitWithEverySignalRaised() {
+        assertThat(eval.cases()).first().isEqualTo(new Calibration.Case("commit-a", java.util.Set.of(), true));
+        assertThat(eval.cases().get(1).signals()).containsExactlyInAnyOrder(Signals.CRASH_CHANGED, Signals.FEW_CRASHES);
+    }
+
+    @Test
+    void countsAWrongCulpritMailedWithoutSignalsAsUnstated() {
+        LabelledEvaluation e = new LabelledEvaluation(List.of(entry("x", "done", false, Verdict.MAIL),
+                entry("y", "done", false, Verdict.MAIL, Signals.FLAKY)));
+        assertThat(e.policy()).isEqualTo(new Confusion(0, 2, 0, 0, 1));
     }
 
     @Test
     void formatsBothTablesAndTheSignals() {
         String text = eval.format(AssessPolicy.defaults());
         assertThat(text).startsWith("5 labelled single-commit results: 2 right culprits, 3 wrong\n\n"
-                + "culprit policy (mail when score >= 0.5)\n");
+                + "culprit policy (mail when score >= 0.1)\n");
         assertThat(text).contains("syzbot's gate (mailed when its state is done)\n");
-        assertThat(text).contains("  crash-changed          0      1    0.30\n");
+        assertThat(text).contains("  crash-changed          0      1    0.90\n");
     }
 }
