@@ -206,7 +206,7 @@ public final class Assessor {
     private static void releaseEvidence(BisectionReport r, Map<String, String> raised) {
         List<String> crashed = new ArrayList<>();
         for (TestedRevision t : r.revisions()) {
-            if (t.phase().equals("release") && t.count(RunVerdict.Kind.CRASHED) > 0) {
+            if (t.phase() == Phase.RELEASE && t.count(RunVerdict.Kind.CRASHED) > 0) {
                 crashed.add(t.release() != null ? t.release() : abbrev(t.hash()));
             }
         }

@@ -163,13 +163,13 @@ class AssessorTest {
     @Test
     void raisesReleaseCrashedWhenOlderReleasesAlreadyCrashed() {
         Reports b = Reports.clean();
-        b.revisions.add(1, new dev.culprit.model.TestedRevision("1".repeat(40), "release", "v5.11", GCC, "8".repeat(64),
+        b.revisions.add(1, new dev.culprit.model.TestedRevision("1".repeat(40), dev.culprit.model.Phase.RELEASE, "v5.11", GCC, "8".repeat(64),
                 all(CRASHED, Reports.TITLE), null, 1));
         Assessment a = assess(b);
         assertThat(ids(a)).containsExactly(Signals.RELEASE_CRASHED);
         assertThat(reason(a, Signals.RELEASE_CRASHED)).isEqualTo("The crash already happened on release v5.11, so the "
                 + "bisection had to reach back through older kernels, where other bugs more often lead it astray.");
-        b.revisions.add(2, new dev.culprit.model.TestedRevision("2".repeat(40), "release", "v5.10.1", GCC, "7".repeat(64),
+        b.revisions.add(2, new dev.culprit.model.TestedRevision("2".repeat(40), dev.culprit.model.Phase.RELEASE, "v5.10.1", GCC, "7".repeat(64),
                 all(CRASHED, Reports.TITLE), null, 1));
         assertThat(reason(assess(b), Signals.RELEASE_CRASHED)).startsWith("The crash already happened on 2 releases, back to v5.10.1,");
     }
