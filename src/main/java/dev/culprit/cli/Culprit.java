@@ -159,7 +159,7 @@ public final class Culprit {
 
     /** The moderation parts over one outbox: the send-time policy, the held-mail notices, the moderator. */
     public ModerationParts moderation(Outbox outbox) throws ConfigException {
-        OptOutList optOuts = new OptOutList(outbox, clock);
+        OptOutList optOuts = outbox.optOuts();
         Optional<OptOutFile> file = optOutFile();
         CurrentRecipientPolicy policy = new CurrentRecipientPolicy(config.recipients(), () -> {
             try {
@@ -168,7 +168,7 @@ public final class Culprit {
                 throw new IllegalStateException("cannot read the opt-out file: " + e.getMessage(), e);
             }
         }, optOuts);
-        Moderation moderation = new Moderation(outbox, clock);
+        Moderation moderation = new Moderation(outbox.database(), clock);
         ModerationMails mails = moderationMails();
         return new ModerationParts(policy, new HeldNotices(moderation, mails, config.moderation()),
                 new Moderator(outbox, moderation, optOuts, mails, policy));

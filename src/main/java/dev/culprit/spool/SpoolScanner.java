@@ -5,7 +5,7 @@ import dev.culprit.model.Signal;
 import dev.culprit.ops.ServiceEvents;
 import dev.culprit.store.Acceptance;
 import dev.culprit.store.Outbox;
-import dev.culprit.store.Outbox.Arrival;
+import dev.culprit.store.Intake.Arrival;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -200,24 +200,30 @@ public final class Database implements AutoCloseable {
         return redact(url);
     }
 
-    /** Work on one connection inside a transaction. */
+    /**
+     * Work on one connection inside a transaction.
+     *
+     * @param <E> what the work throws besides {@link SQLException} (a refusal such as
+     *     {@link ModerationException}), or {@link RuntimeException} when nothing
+     */
     @FunctionalInterface
-    public interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
+    public interface SqlWork<T, E extends Exception> {
+        T run(Connection c) throws SQLException, E;
     }
 
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it
-     * throws. Work that finds nothing to change may simply return; the empty commit is harmless.
+     * throws, whatever it throws. Work that finds nothing to change may simply return; the empty
+     * commit is harmless. This is the store's one way to run a transaction.
      */
-    public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+    public <T, E extends Exception> T inTransaction(SqlWork<T, E> work) throws SQLException, E {
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (Exception e) {
                 c.rollback();
                 throw e;
             }

@@ -76,14 +76,14 @@ final class EarlierJournal {
             return;
         }
         int n = db.inTransaction(c -> {
-            List<Outbox.Outcome> outcomes = new ArrayList<>();
+            List<Outcomes.Outcome> outcomes = new ArrayList<>();
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select outbox_id, outcome, recorded_at from delivery_journal order by outbox_id")) {
                 while (rs.next()) {
                     String where = "table delivery_journal, mail " + rs.getLong(1);
                     try {
                         Written w = read(rs.getString(2), Written.class, where);
-                        outcomes.add(new Outbox.Outcome(w.update(), rs.getObject(3, OffsetDateTime.class).toInstant()));
+                        outcomes.add(new Outcomes.Outcome(w.update(), rs.getObject(3, OffsetDateTime.class).toInstant()));
                     } catch (IllegalArgumentException | NullPointerException e) {
                         log.error("{}; the mail was not recorded as sent and goes out again", e.getMessage());
                     }
@@ -124,7 +124,7 @@ final class EarlierJournal {
         if (dir == null || !Files.isDirectory(dir)) {
             return;
         }
-        List<Outbox.Outcome> outcomes = new ArrayList<>();
+        List<Outcomes.Outcome> outcomes = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".journal")).sorted().toList()) {
                 outcomes.addAll(readFile(p));
@@ -148,8 +148,8 @@ final class EarlierJournal {
         }
     }
 
-    private static List<Outbox.Outcome> readFile(Path file) throws IOException {
-        List<Outbox.Outcome> out = new ArrayList<>();
+    private static List<Outcomes.Outcome> readFile(Path file) throws IOException {
+        List<Outcomes.Outcome> out = new ArrayList<>();
         // a line cut short may end inside a character: decoded leniently, it is one unreadable line
         String[] lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -161,7 +161,7 @@ final class EarlierJournal {
                 if (line.at() == null || line.outcome() == null) {
                     throw new IllegalArgumentException(file + ":" + (i + 1) + ": not an outcome: the time or the outcome is missing");
                 }
-                out.add(new Outbox.Outcome(line.outcome().update(), line.at()));
+                out.add(new Outcomes.Outcome(line.outcome().update(), line.at()));
             } catch (IllegalArgumentException | NullPointerException e) {
                 log.error("{}; the mail was not recorded as sent and goes out again", e.getMessage());
             }
@@ -177,11 +177,11 @@ final class EarlierJournal {
         }
     }
 
-    private static Void apply(Connection c, List<Outbox.Outcome> outcomes, String where) throws SQLException {
+    private static Void apply(Connection c, List<Outcomes.Outcome> outcomes, String where) throws SQLException {
         if (outcomes.isEmpty()) {
             return null;
         }
-        boolean[] applied = Outbox.apply(c, outcomes);
+        boolean[] applied = Outcomes.apply(c, outcomes);
         for (int i = 0; i < applied.length; i++) {
             if (!applied[i]) {
                 log.warn("mail {}: its outcome in {} was recorded already, or the mail left sending; not applied",

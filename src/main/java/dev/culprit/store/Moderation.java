@@ -1,15 +1,20 @@
 package dev.culprit.store;
 
+import static dev.culprit.store.OutboxRows.clip;
+import static dev.culprit.store.OutboxRows.instant;
+import static dev.culprit.store.OutboxRows.ts;
+import static dev.culprit.store.OutboxState.HELD;
+import static dev.culprit.store.OutboxState.PENDING;
+import static dev.culprit.store.OutboxState.SENT;
+
 import dev.culprit.model.ResultKey;
+import dev.culprit.model.Verdict;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,28 +40,27 @@ public final class Moderation {
     /** The shortest key prefix the commands accept. */
     public static final int MIN_KEY_DIGITS = 8;
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{" + MIN_KEY_DIGITS + ",64}");
-    private static final int MAX_TEXT = 8000;
 
-    private final Outbox outbox;
+    private final Database db;
     private final Clock clock;
 
-    public Moderation(Outbox outbox, Clock clock) {
-        this.outbox = outbox;
+    public Moderation(Database db, Clock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
     /** Every held mail, oldest first. */
     public List<HeldMail> held() throws StoreException {
-        return heldWhere("o.state = 'held'");
+        return heldWhere("o.state = " + HELD.sql());
     }
 
     /** Held mails no notice was queued for yet, oldest first. */
     public List<HeldMail> heldWithoutNotice() throws StoreException {
-        return heldWhere("o.state = 'held' and (h.notice_id is null)");
+        return heldWhere("o.state = " + HELD.sql() + " and (h.notice_id is null)");
     }
 
     private List<HeldMail> heldWhere(String condition) throws StoreException {
-        try (Connection c = outbox.database().connection()) {
+        try (Connection c = db.connection()) {
             return held(c, condition, null);
         } catch (SQLException e) {
             throw new StoreException("cannot list held mails: " + e.getMessage(), e);
@@ -78,14 +82,7 @@ public final class Moderation {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Instant heldAt = instant(rs, 12);
-                    String outcome = rs.getString(7);
-                    String reasons = rs.getString(11);
-                    rows.add(new HeldMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            heldAt != null ? heldAt : instant(rs, 6), outcome != null ? outcome : outcomeOf(rs.getString(2)),
-                            rs.getString(8), rs.getString(9), rs.getObject(10) == null ? Double.NaN : rs.getDouble(10),
-                            reasons == null || reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split("\n")),
-                            List.of(), new byte[0], rs.getString(13)));
+                    rows.add(heldRow(rs));
                 }
             }
         }
@@ -93,7 +90,7 @@ public final class Moderation {
             return List.of();
         }
         Map<Long, OutboxMail> mails = new LinkedHashMap<>();
-        for (OutboxMail m : outbox.load(c, rows.stream().map(HeldMail::id).toList())) {
+        for (OutboxMail m : OutboxRows.load(c, rows.stream().map(HeldMail::id).toList())) {
             mails.put(m.id(), m);
         }
         return rows.stream().map(h -> new HeldMail(h.id(), h.resultKey(), h.messageId(), h.source(), h.subject(), h.heldAt(),
@@ -102,10 +99,29 @@ public final class Moderation {
                 mails.containsKey(h.id()) ? mails.get(h.id()).message() : new byte[0], h.noticeMessageId())).toList();
     }
 
+    /** A held mail's row as {@link #held(Connection, String, Long)} selects it, without recipients and message. */
+    private static HeldMail heldRow(ResultSet rs) throws SQLException {
+        Instant heldAt = instant(rs, 12);
+        String outcome = rs.getString(7);
+        String reasons = rs.getString(11);
+        return new HeldMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                heldAt != null ? heldAt : instant(rs, 6), outcome != null ? outcome : outcomeOf(rs.getString(2)),
+                rs.getString(8), rs.getString(9), rs.getObject(10) == null ? Double.NaN : rs.getDouble(10),
+                reasons == null || reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split("\n")),
+                List.of(), new byte[0], rs.getString(13));
+    }
+
     /** The outcome part of a result key ({@code type|outcome|title|commits}). */
     private static String outcomeOf(String key) {
         String[] parts = key.split("\\|", 3);
         return parts.length > 1 ? parts[1] : "unknown";
+    }
+
+    /** Another notice was queued for the held mail first; the transaction is rolled back. */
+    private static final class NoticedBefore extends Exception {
+        NoticedBefore() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -114,33 +130,24 @@ public final class Moderation {
      * @return false when a notice for it was queued before
      */
     public boolean queueNotice(long heldId, QueuedMail notice) throws StoreException {
-        try (Connection c = outbox.database().connection()) {
-            c.setAutoCommit(false);
-            try {
-                if (exists(c, notice.key())) {
-                    c.rollback();
+        try {
+            return db.inTransaction(c -> {
+                if (OutboxRows.idOf(c, notice.key()).isPresent()) {
                     return false;
                 }
                 long id = insert(c, notice);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "update held_result set notice_id = ? where outbox_id = ? and notice_id is null")) {
-                    ps.setLong(1, id);
-                    ps.setLong(2, heldId);
-                    if (ps.executeUpdate() != 1) {
-                        c.rollback();
-                        return false;
-                    }
+                if (OutboxRows.update(c, "update held_result set notice_id = ? where outbox_id = ? and notice_id is null",
+                        id, heldId) != 1) {
+                    throw new NoticedBefore();
                 }
-                c.commit();
                 return true;
-            } catch (SQLException e) {
-                c.rollback();
-                if ("23505".equals(e.getSQLState())) {
-                    return false;
-                }
-                throw e;
-            }
+            });
+        } catch (NoticedBefore e) {
+            return false;
         } catch (SQLException e) {
+            if (Intake.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return false;
+            }
             throw new StoreException("cannot queue the moderation notice " + notice.key().shortId() + ": " + e.getMessage(), e);
         }
     }
@@ -150,7 +157,7 @@ public final class Moderation {
      * with its caps and retries, keeping its Message-ID. Its delivery lifetime counts from now.
      */
     public HeldMail release(String key) throws StoreException, ModerationException {
-        return decide(key, "release", null);
+        return decide(key, ModerationDecision.RELEASE, null);
     }
 
     /** Drops a held mail: it is never sent, and the reason is kept. */
@@ -158,67 +165,50 @@ public final class Moderation {
         if (why == null || why.isBlank()) {
             throw new ModerationException("a drop needs a reason (--why)");
         }
-        return decide(key, "drop", why);
+        return decide(key, ModerationDecision.DROP, why);
     }
 
-    private HeldMail decide(String key, String decision, String why) throws StoreException, ModerationException {
+    private HeldMail decide(String key, ModerationDecision decision, String why) throws StoreException, ModerationException {
         Instant now = clock.instant();
-        try (Connection c = outbox.database().connection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return db.inTransaction(c -> {
                 Row row = lock(c, key);
                 requireResult(row);
-                if (!"held".equals(row.state)) {
-                    throw new ModerationException("result " + row.shortId() + " is " + row.state + ", not held"
-                            + ("sent".equals(row.state) ? "; a sent result can only be retracted (culprit retract)" : ""));
+                if (row.state != HELD) {
+                    throw new ModerationException("result " + row.shortId() + " is " + row.state.id() + ", not held"
+                            + (row.state == SENT ? "; a sent result can only be retracted (culprit retract)" : ""));
                 }
                 HeldMail before = held(c, "o.id = o.id", row.id).get(0);
-                String sql = "release".equals(decision)
-                        ? "update outbox set state = 'pending', attempts = 0, next_attempt_at = ?, last_error = null,"
-                                + " created_at = ?, updated_at = ? where id = ? and state = 'held'"
-                        : "update outbox set state = 'dropped', next_attempt_at = ?, last_error = ?, updated_at = ?"
-                                + " where id = ? and state = 'held'";
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setObject(1, ts(now));
-                    if ("release".equals(decision)) {
-                        ps.setObject(2, ts(now));
-                    } else {
-                        ps.setString(2, clip("dropped by a moderator: " + why));
-                    }
-                    ps.setObject(3, ts(now));
-                    ps.setLong(4, row.id);
-                    ps.executeUpdate();
+                if (decision == ModerationDecision.RELEASE) {
+                    OutboxRows.update(c, "update outbox set state = " + PENDING.sql() + ", attempts = 0, next_attempt_at = ?,"
+                            + " last_error = null, created_at = ?, updated_at = ? where id = ? and state = " + HELD.sql(),
+                            now, now, now, row.id);
+                } else {
+                    OutboxRows.update(c, "update outbox set state = " + OutboxState.DROPPED.sql() + ", next_attempt_at = ?,"
+                            + " last_error = ?, updated_at = ? where id = ? and state = " + HELD.sql(),
+                            now, clip("dropped by a moderator: " + why), now, row.id);
                 }
                 recordDecision(c, row.id, decision, why, null, null, now);
                 // a notice not sent yet is moot once someone decided
-                try (PreparedStatement ps = c.prepareStatement("""
-                        update outbox set state = 'dropped', last_error = ?, updated_at = ?
-                        where state = 'pending' and id = (select notice_id from held_result where outbox_id = ?)""")) {
-                    ps.setString(1, "not sent: the held mail was " + ("release".equals(decision) ? "released" : "dropped") + " first");
-                    ps.setObject(2, ts(now));
-                    ps.setLong(3, row.id);
-                    ps.executeUpdate();
-                }
-                c.commit();
+                OutboxRows.update(c, "update outbox set state = " + OutboxState.DROPPED.sql() + ", last_error = ?, updated_at = ?"
+                        + " where state = " + PENDING.sql() + " and id = (select notice_id from held_result where outbox_id = ?)",
+                        "not sent: the held mail was " + decision.done() + " first", now, row.id);
                 return before;
-            } catch (SQLException | ModerationException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
-            throw new StoreException("cannot " + decision + " result " + key + ": " + e.getMessage(), e);
+            throw new StoreException("cannot " + decision.id() + " result " + key + ": " + e.getMessage(), e);
         }
     }
 
     /** A sent result, to write its correction from. */
     public SentMail sent(String key) throws StoreException, ModerationException {
-        try (Connection c = outbox.database().connection()) {
+        try (Connection c = db.connection()) {
             Row row = find(c, key, false);
             requireResult(row);
-            if (!"sent".equals(row.state)) {
-                throw new ModerationException("result " + row.shortId() + " is " + row.state + ", not sent"
-                        + ("held".equals(row.state) || "pending".equals(row.state) ? "; a result not sent yet is dropped, not retracted" : "")
-                        + ("retracted".equals(row.state) ? " again: it was retracted before" : ""));
+            if (row.state != SENT) {
+                throw new ModerationException("result " + row.shortId() + " is " + row.state.id() + ", not sent"
+                        + (row.state == HELD || row.state == PENDING ? "; a result not sent yet is dropped, not retracted" : "")
+                        + (row.state == OutboxState.RETRACTED ? " again: it was retracted before" : ""));
             }
             return sentMail(c, row);
         } catch (SQLException e) {
@@ -227,7 +217,7 @@ public final class Moderation {
     }
 
     private SentMail sentMail(Connection c, Row row) throws SQLException {
-        OutboxMail m = outbox.load(c, List.of(row.id)).get(0);
+        OutboxMail m = OutboxRows.load(c, List.of(row.id)).get(0);
         List<OutboxRecipient> received = m.recipients().stream().filter(r -> r.state() == OutboxRecipient.State.SENT).toList();
         return new SentMail(row.id, row.resultKey, row.messageId, row.source, row.subject, row.sentAt, received);
     }
@@ -246,28 +236,19 @@ public final class Moderation {
             throw new ModerationException("a retraction needs a reason (--why)");
         }
         Instant now = clock.instant();
-        try (Connection c = outbox.database().connection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return db.inTransaction(c -> {
                 Row row = lock(c, original.shortId());
-                if (row.id != original.id() || !"sent".equals(row.state)) {
-                    throw new ModerationException("result " + original.shortId() + " is " + row.state + ", not sent");
+                if (row.id != original.id() || row.state != SENT) {
+                    throw new ModerationException("result " + original.shortId() + " is " + row.state.id() + ", not sent");
                 }
                 long id = insert(c, correction);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "update outbox set state = 'retracted', last_error = ?, updated_at = ? where id = ? and state = 'sent'")) {
-                    ps.setString(1, clip("retracted by a moderator: " + why));
-                    ps.setObject(2, ts(now));
-                    ps.setLong(3, row.id);
-                    ps.executeUpdate();
-                }
-                recordDecision(c, row.id, "retract", why, newCulprit, id, now);
-                c.commit();
+                OutboxRows.update(c, "update outbox set state = " + OutboxState.RETRACTED.sql() + ", last_error = ?,"
+                        + " updated_at = ? where id = ? and state = " + SENT.sql(),
+                        clip("retracted by a moderator: " + why), now, row.id);
+                recordDecision(c, row.id, ModerationDecision.RETRACT, why, newCulprit, id, now);
                 return id;
-            } catch (SQLException | ModerationException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot retract result " + original.shortId() + ": " + e.getMessage(), e);
         }
@@ -275,24 +256,24 @@ public final class Moderation {
 
     /** Whether a result, by its full key, was retracted. */
     public boolean isRetracted(ResultKey key) throws StoreException {
-        try (Connection c = outbox.database().connection();
+        try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("select state from outbox where key_hash = ?")) {
             ps.setString(1, key.sha256());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && "retracted".equals(rs.getString(1));
+                return rs.next() && OutboxState.of(rs.getString(1)) == OutboxState.RETRACTED;
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read result " + key.shortId() + ": " + e.getMessage(), e);
         }
     }
 
-    private void recordDecision(Connection c, long id, String decision, String why, String newCulprit, Long correctionId,
-            Instant now) throws SQLException {
+    private static void recordDecision(Connection c, long id, ModerationDecision decision, String why, String newCulprit,
+            Long correctionId, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into moderation_decision (outbox_id, decision, reason, new_culprit, correction_id, decided_at)
                 values (?, ?, ?, ?, ?, ?)""")) {
             ps.setLong(1, id);
-            ps.setString(2, decision);
+            ps.setString(2, decision.id());
             ps.setString(3, clip(why));
             ps.setString(4, newCulprit);
             ps.setObject(5, correctionId);
@@ -310,7 +291,8 @@ public final class Moderation {
         }
     }
 
-    private record Row(long id, String resultKey, String messageId, String source, String subject, String state, Instant sentAt) {
+    private record Row(long id, String resultKey, String messageId, String source, String subject, OutboxState state,
+            Instant sentAt) {
         String shortId() {
             return new ResultKey(resultKey).shortId();
         }
@@ -327,15 +309,7 @@ public final class Moderation {
             throw new ModerationException("not a result key: \"" + key + "\" (give at least " + MIN_KEY_DIGITS
                     + " hex digits of the key `culprit held` prints, or of the mail's X-Culprit-Key header)");
         }
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id from outbox where key_hash like ? order by id")) {
-            ps.setString(1, k + "%");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
+        List<Long> ids = OutboxRows.idsByKeyPrefix(c, k);
         if (ids.isEmpty()) {
             throw new ModerationException("no result with key " + k);
         }
@@ -349,57 +323,14 @@ public final class Moderation {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), instant(rs, 7));
-            }
-        }
-    }
-
-    private static boolean exists(Connection c, ResultKey key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select id from outbox where key_hash = ?")) {
-            ps.setString(1, key.sha256());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                        OutboxState.of(rs.getString(6)), instant(rs, 7));
             }
         }
     }
 
     /** Inserts a pending mail and its recipients; the unique key hash refuses a second copy. */
     private long insert(Connection c, QueuedMail mail) throws SQLException {
-        Instant now = clock.instant();
-        long id;
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into outbox (result_key, key_hash, message_id, source, subject, verdict, state,
-                    attempts, next_attempt_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, 'mail', 'pending', 0, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, mail.key().value());
-            ps.setString(2, mail.key().sha256());
-            ps.setString(3, mail.messageId());
-            ps.setString(4, mail.source());
-            ps.setString(5, mail.subject());
-            ps.setObject(6, ts(now));
-            ps.setObject(7, ts(now));
-            ps.setObject(8, ts(now));
-            ps.executeUpdate();
-            try (ResultSet rs = ps.getGeneratedKeys()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-        }
-        Outbox.insertMessage(c, id, mail.message());
-        Outbox.insertRecipients(c, id, mail.recipients());
-        return id;
-    }
-
-    private static OffsetDateTime ts(Instant t) {
-        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, int col) throws SQLException {
-        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static String clip(String s) {
-        return s == null || s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT - 3) + "...";
+        return OutboxRows.insert(c, new OutboxRows.NewMail(mail.key(), mail.messageId(), mail.source(), mail.subject(),
+                Verdict.MAIL, PENDING, mail.message(), mail.recipients()), clock.instant());
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +21,14 @@ import java.util.Set;
 /**
  * The opt-out list kept in the store ({@code opt_out}): addresses, and domains written as
  * {@code @example.org} (an entry without {@code @} is read as a domain too; a domain also covers
- * its subdomains). Entries are lower case.
+ * its subdomains). Entries are lower case. The only code that reads or writes the table; the
+ * opt-out file of {@code recipients.opt-out-file} is a second source, read elsewhere.
  */
 public final class OptOutList {
-    private final Outbox outbox;
+    /** The states of a mail not sent yet whose recipients may still change. */
+    private static final String UNSENT = "(" + OutboxState.PENDING.sql() + ", " + OutboxState.HELD.sql() + ")";
+
+    private final Database db;
     private final Clock clock;
 
     /** One entry: an address or {@code @domain}, the note given with it, and when it was added. */
@@ -43,8 +48,8 @@ public final class OptOutList {
         }
     }
 
-    public OptOutList(Outbox outbox, Clock clock) {
-        this.outbox = outbox;
+    public OptOutList(Database db, Clock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
@@ -73,7 +78,7 @@ public final class OptOutList {
     /** Adds an entry; false when it was on the list already. */
     public boolean add(String addressOrDomain, String note) throws StoreException {
         String e = normalize(addressOrDomain);
-        try (Connection c = outbox.database().connection()) {
+        try (Connection c = db.connection()) {
             if (contains(c, e)) {
                 return false;
             }
@@ -95,7 +100,7 @@ public final class OptOutList {
     /** Removes an entry; false when it was not on the list. */
     public boolean remove(String addressOrDomain) throws StoreException {
         String e = normalize(addressOrDomain);
-        try (Connection c = outbox.database().connection();
+        try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("delete from opt_out where address = ? or address = ?")) {
             ps.setString(1, e);
             ps.setString(2, bare(e));
@@ -108,7 +113,7 @@ public final class OptOutList {
     /** Every entry, in alphabetical order. */
     public List<Entry> list() throws StoreException {
         List<Entry> out = new ArrayList<>();
-        try (Connection c = outbox.database().connection();
+        try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("select address, note, added_at from opt_out order by address");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -145,9 +150,9 @@ public final class OptOutList {
      */
     public boolean suppress(long id, byte[] message, Map<Integer, String> suppressed) throws StoreException {
         try {
-            return outbox.database().inTransaction(c -> {
+            return db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "update outbox set updated_at = ? where id = ? and state in ('pending', 'held')")) {
+                        "update outbox set updated_at = ? where id = ? and state in " + UNSENT)) {
                     ps.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
                     ps.setLong(2, id);
                     if (ps.executeUpdate() != 1) {
@@ -159,12 +164,11 @@ public final class OptOutList {
                     ps.setLong(2, id);
                     ps.executeUpdate();
                 }
-                try (PreparedStatement ps = c.prepareStatement("update outbox_recipient set state = 'suppressed', last_error = ?"
-                        + " where outbox_id = ? and position = ? and state = 'pending'")) {
+                try (PreparedStatement ps = c.prepareStatement("update outbox_recipient set state = ?, last_error = ?"
+                        + " where outbox_id = ? and position = ? and state = ?")) {
                     for (var e : suppressed.entrySet()) {
-                        ps.setString(1, e.getValue());
-                        ps.setLong(2, id);
-                        ps.setInt(3, e.getKey());
+                        OutboxRows.bind(ps, OutboxRecipient.State.SUPPRESSED.id(), e.getValue(), id, e.getKey(),
+                                OutboxRecipient.State.PENDING.id());
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -181,7 +185,7 @@ public final class OptOutList {
      * {@code limit}; with the highest row id in the outbox, to pass next time.
      */
     public Unsent unsentAfter(long afterId, int limit) throws StoreException {
-        try (Connection c = outbox.database().connection()) {
+        try (Connection c = db.connection()) {
             long top;
             try (PreparedStatement ps = c.prepareStatement("select coalesce(max(id), 0) from outbox");
                     ResultSet rs = ps.executeQuery()) {
@@ -190,7 +194,7 @@ public final class OptOutList {
             }
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("select id from outbox where id > ? and id <= ?"
-                    + " and state in ('pending', 'held') order by id fetch first ? rows only")) {
+                    + " and state in " + UNSENT + " order by id fetch first ? rows only")) {
                 ps.setLong(1, afterId);
                 ps.setLong(2, top);
                 ps.setInt(3, limit);
@@ -203,7 +207,7 @@ public final class OptOutList {
             if (ids.size() == limit) {
                 top = ids.get(ids.size() - 1);
             }
-            return new Unsent(ids.isEmpty() ? List.of() : outbox.load(c, ids), top);
+            return new Unsent(ids.isEmpty() ? List.of() : OutboxRows.load(c, ids), top);
         } catch (SQLException e) {
             throw new StoreException("cannot list unsent mails: " + e.getMessage(), e);
         }
@@ -216,9 +220,32 @@ public final class OptOutList {
         }
     }
 
+    /** Which of these addresses are on the list as addresses (compared without case). */
+    public Set<String> optedOut(Collection<String> addresses) throws StoreException {
+        Set<String> out = new HashSet<>();
+        if (addresses.isEmpty()) {
+            return out;
+        }
+        List<String> lower = addresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).distinct().toList();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "select address from opt_out where address in (" + OutboxRows.placeholders(lower.size(), "?") + ")")) {
+            for (int i = 0; i < lower.size(); i++) {
+                ps.setString(i + 1, lower.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the opt-out list: " + e.getMessage(), e);
+        }
+    }
+
     /** Whether the stored list has no entry at all. */
     public boolean isEmpty() throws StoreException {
-        try (Connection c = outbox.database().connection();
+        try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("select 1 from opt_out fetch first 1 rows only");
                 ResultSet rs = ps.executeQuery()) {
             return !rs.next();

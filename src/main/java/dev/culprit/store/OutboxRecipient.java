@@ -20,6 +20,10 @@ public record OutboxRecipient(int position, Recipient recipient, State state, St
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        public static State of(String id) {
+            return valueOf(id.toUpperCase(Locale.ROOT));
+        }
     }
 
     public OutboxRecipient {

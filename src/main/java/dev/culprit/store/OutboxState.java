@@ -25,6 +25,11 @@ public enum OutboxState {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The id as an SQL string literal, for a statement's text: {@code 'pending'}. */
+    public String sql() {
+        return "'" + id() + "'";
+    }
+
     public static OutboxState of(String id) {
         return valueOf(id.toUpperCase(Locale.ROOT));
     }

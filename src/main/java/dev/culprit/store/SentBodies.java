@@ -23,10 +23,10 @@ public final class SentBodies {
     private static final Logger log = LoggerFactory.getLogger(SentBodies.class);
 
     /** The rows of the mails whose bodies go, marked as changed before the bodies are emptied. */
-    static final String ROWS_SQL = "update outbox set updated_at = ? where state = 'sent' and sent_at < ?"
+    static final String ROWS_SQL = "update outbox set updated_at = ? where state = " + OutboxState.SENT.sql() + " and sent_at < ?"
             + " and id in (select outbox_id from outbox_message where octet_length(message) > 0)";
     static final String SQL = "update outbox_message set message = ? where octet_length(message) > 0"
-            + " and outbox_id in (select id from outbox where state = 'sent' and sent_at < ?)";
+            + " and outbox_id in (select id from outbox where state = " + OutboxState.SENT.sql() + " and sent_at < ?)";
     static final String LEDGER_SQL = "delete from sent_ledger where sent_at < ?";
     /** The longest window a cap counts over. */
     private static final Duration CAP_WINDOW = Duration.ofDays(1);

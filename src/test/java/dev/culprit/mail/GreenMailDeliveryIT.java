@@ -106,7 +106,7 @@ class GreenMailDeliveryIT {
     @Test
     void optOutAfterQueueingStillHolds() throws Exception {
         f.queue(mail("k1", to("dev@example.org"), to("quiet@example.org")));
-        f.outbox.optOut("Quiet@Example.org", "asked not to be mailed");
+        f.outbox.optOuts().add("Quiet@Example.org", "asked not to be mailed");
         assertThat(f.deliver().sent()).isEqualTo(1);
         assertThat(greenMail.waitForIncomingEmail(120_000, 1)).isTrue();
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
@@ -121,7 +121,7 @@ class GreenMailDeliveryIT {
     @Test
     void mailWhoseEveryRecipientOptedOutIsDropped() throws Exception {
         f.queue(mail("k1", to("quiet@example.org")));
-        f.outbox.optOut("quiet@example.org", null);
+        f.outbox.optOuts().add("quiet@example.org", null);
         assertThat(f.deliver().dropped()).isEqualTo(1);
         assertThat(f.only(OutboxState.DROPPED).lastError()).contains("no recipient left");
         assertThat(greenMail.getReceivedMessages()).isEmpty();

@@ -188,7 +188,7 @@ class ModeratorTest {
         CulpritConfig withLists = Bot.load(Bot.writeConfig(dir, 2525,
                 "recipients:\n  opt-out-file: " + optOut + "\n  deny: [\"*@blocked.example\"]\n"));
         try (Bot b = new Bot(withLists)) {
-            new OptOutList(b.outbox, Clock.systemUTC()).add("suse.cz", "asked by mail");
+            new OptOutList(b.db, Clock.systemUTC()).add("suse.cz", "asked by mail");
             List<Recipient> stored = List.of(
                     new Recipient("sandeen@redhat.com", null, Recipient.Field.TO, List.of("author")),
                     new Recipient("viro@zeniv.linux.org.uk", null, Recipient.Field.TO, List.of("maintainer")),

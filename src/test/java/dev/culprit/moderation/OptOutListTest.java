@@ -33,8 +33,12 @@ class OptOutListTest {
     @Test
     void readsDomainEntriesWrittenWithoutTheAt() throws Exception {
         try (Bot b = new Bot(Bot.load(Bot.writeConfig(dir, 2525, "")))) {
-            assertThat(b.outbox.optOut("corp.example", "written by an older version")).isTrue();
-            OptOutList list = new OptOutList(b.outbox, Clock.systemUTC());
+            try (var c = b.db.connection(); var ps = c.prepareStatement(
+                    "insert into opt_out (address, note, added_at) values ('corp.example', 'written by an older version', ?)")) {
+                ps.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            OptOutList list = new OptOutList(b.db, Clock.systemUTC());
 
             assertThat(list.current().reason(Address.of("dev@lab.corp.example"))).contains("opted out (domain corp.example)");
             assertThat(list.add("@corp.example", null)).as("the same entry").isFalse();

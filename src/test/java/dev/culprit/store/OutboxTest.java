@@ -204,8 +204,8 @@ class OutboxTest {
 
     @Test
     void optOutIsCaseInsensitive() throws Exception {
-        assertThat(outbox.optOut("Someone@Example.org", "asked by mail")).isTrue();
-        assertThat(outbox.optOut("someone@example.org", "again")).isFalse();
+        assertThat(outbox.optOuts().add("Someone@Example.org", "asked by mail")).isTrue();
+        assertThat(outbox.optOuts().add("someone@example.org", "again")).isFalse();
         assertThat(outbox.optedOut(List.of("SOMEONE@example.org", "other@example.org"))).containsExactly("someone@example.org");
     }
 
