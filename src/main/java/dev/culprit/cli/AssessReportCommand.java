@@ -8,14 +8,12 @@ import dev.culprit.config.ConfigException;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.model.Assessment;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code culprit assess-report [--labels FILE] LOGDIR}: how the configured assessment policy does
@@ -41,11 +39,8 @@ final class AssessReportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     GlobalOptions global;
 
-    @Parameters(index = "0", paramLabel = "LOGDIR", description = "Directory holding <log>.txt for every labelled log.")
-    Path dir;
-
-    @Option(names = "--labels", paramLabel = "FILE", description = "Labels CSV (default: LOGDIR/labels.csv).")
-    Path labels;
+    @CommandLine.Mixin
+    LabelledLogsOptions logs;
 
     @Option(names = "--list", description = "Also print one line per log: label, verdict, score and signals.")
     boolean list;
@@ -54,12 +49,12 @@ final class AssessReportCommand implements Callable<Integer> {
     public Integer call() throws ConfigException {
         PrintWriter out = spec.commandLine().getOut();
         CulpritConfig config = global.loadConfig();
-        List<LabelledLogs.Log> logs = LabelledLogs.load(dir, labels, config, spec.commandLine().getErr());
-        if (logs == null) {
+        List<LabelledLogs.Log> read = logs.load(config, spec.commandLine().getErr());
+        if (read == null) {
             return 1;
         }
         AssessPolicy policy = config.assess();
-        LabelledEvaluation eval = LabelledLogs.evaluate(logs, new Assessor(policy));
+        LabelledEvaluation eval = LabelledLogs.evaluate(read, new Assessor(policy));
         out.print(eval.format(policy));
         out.println();
         out.println(goal("culprit policy", eval.policy()));

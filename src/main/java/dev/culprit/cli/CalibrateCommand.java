@@ -10,7 +10,6 @@ import dev.culprit.assess.Signals;
 import dev.culprit.config.ConfigException;
 import dev.culprit.config.CulpritConfig;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code culprit calibrate [--labels FILE] [--holdout] [--without SIGNAL]... LOGDIR}: fits the
@@ -44,11 +42,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     GlobalOptions global;
 
-    @Parameters(index = "0", paramLabel = "LOGDIR", description = "Directory holding <log>.txt for every labelled log.")
-    Path dir;
-
-    @Option(names = "--labels", paramLabel = "FILE", description = "Labels CSV (default: LOGDIR/labels.csv).")
-    Path labels;
+    @CommandLine.Mixin
+    LabelledLogsOptions logs;
 
     @Option(names = "--folds", paramLabel = "K", defaultValue = "5", description = "Folds of the cross-validation (default: ${DEFAULT-VALUE}).")
     int folds;
@@ -79,12 +74,12 @@ final class CalibrateCommand implements Callable<Integer> {
             }
         }
         CulpritConfig config = global.loadConfig();
-        List<LabelledLogs.Log> logs = LabelledLogs.load(dir, labels, config, err);
-        if (logs == null) {
+        List<LabelledLogs.Log> read = logs.load(config, err);
+        if (read == null) {
             return 1;
         }
         AssessPolicy current = config.assess();
-        LabelledEvaluation all = LabelledLogs.evaluate(logs, new Assessor(current));
+        LabelledEvaluation all = LabelledLogs.evaluate(read, new Assessor(current));
         LabelledEvaluation fitOn = holdout ? all.holdout(false) : all;
         Calibration calibration = new Calibration(current, Calibration.Settings.DEFAULTS, Set.copyOf(without));
         out.printf(Locale.ROOT, "%d labelled single-commit results (%d right, %d wrong)%s%n", all.entries().size(),
