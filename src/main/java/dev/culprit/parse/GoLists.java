@@ -70,59 +70,61 @@ final class GoLists {
             if (c < 0x80 && c != '\\') {
                 bytes.write(c);
                 i++;
-                continue;
-            }
-            if (c != '\\') {
+            } else if (c != '\\') {
                 int cp = text.codePointAt(i);
                 utf8(bytes, cp);
                 i += Character.charCount(cp);
-                continue;
-            }
-            if (i + 1 >= n) {
+            } else if (i + 1 < n) {
+                i = escape(text, i + 1, bytes, out);
+            } else {
                 break;
-            }
-            char e = text.charAt(i + 1);
-            i += 2;
-            switch (e) {
-                case 'a' -> bytes.write(7);
-                case 'b' -> bytes.write('\b');
-                case 'f' -> bytes.write('\f');
-                case 'n' -> bytes.write('\n');
-                case 'r' -> bytes.write('\r');
-                case 't' -> bytes.write('\t');
-                case 'v' -> bytes.write(11);
-                case '\\', '"', '\'' -> bytes.write(e);
-                case 'x' -> {
-                    bytes.write(hex(text, i, 2, out));
-                    i += 2;
-                }
-                case 'u' -> {
-                    utf8(bytes, hex(text, i, 4, out));
-                    i += 4;
-                }
-                case 'U' -> {
-                    int cp = hex(text, i, 8, out);
-                    if (!Character.isValidCodePoint(cp)) {
-                        throw new MalformedListException("not a code point: \\U" + text.substring(i, i + 8), out);
-                    }
-                    utf8(bytes, cp);
-                    i += 8;
-                }
-                default -> {
-                    if (e >= '0' && e <= '3' && i + 1 < n) {
-                        try {
-                            bytes.write(Integer.parseInt(text.substring(i - 1, i + 2), 8));
-                        } catch (NumberFormatException bad) {
-                            throw new MalformedListException("bad octal escape", out);
-                        }
-                        i += 2;
-                    } else {
-                        throw new MalformedListException("unknown escape \\" + e, out);
-                    }
-                }
             }
         }
         throw new MalformedListException("unterminated string literal", out);
+    }
+
+    /** Writes the escape whose letter is at {@code at} (after the backslash); returns the index after it. */
+    private static int escape(String text, int at, ByteArrayOutputStream bytes, List<String> out) throws MalformedListException {
+        char e = text.charAt(at);
+        int i = at + 1;
+        switch (e) {
+            case 'a' -> bytes.write(7);
+            case 'b' -> bytes.write('\b');
+            case 'f' -> bytes.write('\f');
+            case 'n' -> bytes.write('\n');
+            case 'r' -> bytes.write('\r');
+            case 't' -> bytes.write('\t');
+            case 'v' -> bytes.write(11);
+            case '\\', '"', '\'' -> bytes.write(e);
+            case 'x' -> {
+                bytes.write(hex(text, i, 2, out));
+                return i + 2;
+            }
+            case 'u' -> {
+                utf8(bytes, hex(text, i, 4, out));
+                return i + 4;
+            }
+            case 'U' -> {
+                int cp = hex(text, i, 8, out);
+                if (!Character.isValidCodePoint(cp)) {
+                    throw new MalformedListException("not a code point: \\U" + text.substring(i, i + 8), out);
+                }
+                utf8(bytes, cp);
+                return i + 8;
+            }
+            default -> {
+                if (e >= '0' && e <= '3' && i + 1 < text.length()) {
+                    try {
+                        bytes.write(Integer.parseInt(text.substring(i - 1, i + 2), 8));
+                    } catch (NumberFormatException bad) {
+                        throw new MalformedListException("bad octal escape", out);
+                    }
+                    return i + 2;
+                }
+                throw new MalformedListException("unknown escape \\" + e, out);
+            }
+        }
+        return i;
     }
 
     private static void utf8(ByteArrayOutputStream bytes, int cp) {
