@@ -17,7 +17,8 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.culprit", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String[] PURE = {
-        "dev.culprit.model..", "dev.culprit.parse..", "dev.culprit.assess..", "dev.culprit.recipients..", "dev.culprit.render.."
+        "dev.culprit.model..", "dev.culprit.parse..", "dev.culprit.assess..", "dev.culprit.learn..", "dev.culprit.recipients..",
+        "dev.culprit.render.."
     };
 
     static final ArchRule PURE_CORE_DOES_NO_IO = noClasses()

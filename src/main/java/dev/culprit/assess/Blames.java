@@ -14,6 +14,20 @@ public final class Blames {
 
     private Blames() {}
 
+    /** The commit a cause bisection blamed; null for any other result. */
+    public static String culprit(dev.culprit.model.BisectionReport r) {
+        boolean cause = r.type() == dev.culprit.model.BisectionType.CAUSE || r.type() == null;
+        if (!cause || r.outcome() != dev.culprit.model.Outcome.CULPRIT) {
+            return null;
+        }
+        return r.culpritHash() != null ? r.culpritHash() : r.culprit() == null ? null : r.culprit().hash();
+    }
+
+    /** The crash a bisection started from. */
+    public static String crash(dev.culprit.model.BisectionReport r) {
+        return r.originalCrashTitle() != null ? r.originalCrashTitle() : r.crashTitle();
+    }
+
     /**
      * For each result, how many of the others blamed the same commit for a different crash
      * (results without a culprit count 0; a crash that is not known counts as different).

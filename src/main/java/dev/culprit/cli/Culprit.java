@@ -36,6 +36,7 @@ import dev.culprit.store.Database;
 import dev.culprit.store.Moderation;
 import dev.culprit.store.OptOutList;
 import dev.culprit.store.Outbox;
+import dev.culprit.store.ResultBlames;
 import dev.culprit.store.SentBodies;
 import dev.culprit.store.ServiceLock;
 import dev.culprit.store.StoreException;
@@ -243,8 +244,15 @@ public final class Culprit {
                 moderation.policy(), instance, clock,
                 new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()),
                 events);
-        SpoolScanner scanner = new SpoolScanner(spool, processor.honouring(moderation.policy()::current), outbox, dryRun,
-                events);
+        ResultBlames blames = outbox.blames();
+        SpoolScanner scanner = new SpoolScanner(spool, processor.honouring(moderation.policy()::current)
+                .knowingBlames((culprit, crash) -> {
+                    try {
+                        return blames.others(culprit, crash);
+                    } catch (StoreException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                }), outbox, dryRun, events);
         CulpritService service = new CulpritService(scanner, deliverer, outbox, events, clock, moderation::afterScan);
         boolean clustered = config.state().cluster() && db.dialect() == Database.Dialect.POSTGRESQL;
         return new ServiceParts(db, outbox, spool, service, instance, clustered, lock);

@@ -60,8 +60,7 @@ final class LabelledLogs {
                 throw new IOException(file + ": cannot read: " + e.getMessage(), e);
             }
             reports.add(report);
-            blames.add(new Blames.Blame(culprit(report), report.originalCrashTitle() != null
-                    ? report.originalCrashTitle() : report.crashTitle()));
+            blames.add(new Blames.Blame(Blames.culprit(report), Blames.crash(report)));
         }
         int[] others = Blames.others(blames);
         List<Log> logs = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.culprit.pipeline;
 
 import dev.culprit.assess.Assessor;
+import dev.culprit.assess.Blames;
 import dev.culprit.config.ConfigException;
 import dev.culprit.mail.MessageComposer;
 import dev.culprit.mail.MessageHeaders;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToIntBiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,8 @@ public final class Pipeline {
     private final MessageSettings identity;
     private final Clock clock;
     private final MessageComposer composer = new MessageComposer();
+    /** For a culprit commit and a crash: how many stored results blamed the commit for another crash. */
+    private final ToIntBiFunction<String, String> earlierBlames;
 
     /**
      * @param recipients the sources and the policy of {@code recipients}
@@ -69,6 +73,13 @@ public final class Pipeline {
      */
     public Pipeline(LogParser parser, Assessor assessor, RecipientSettings recipients, OptOutSource optOuts,
             Renderer renderer, DataModel dataModel, MessageSettings identity, Clock clock) {
+        this(parser, assessor, recipients, optOuts, renderer, dataModel, identity, clock, (culprit, crash) -> 0);
+    }
+
+    private Pipeline(LogParser parser, Assessor assessor, RecipientSettings recipients, OptOutSource optOuts,
+            Renderer renderer, DataModel dataModel, MessageSettings identity, Clock clock,
+            ToIntBiFunction<String, String> earlierBlames) {
+        this.earlierBlames = earlierBlames;
         this.parser = parser;
         this.assessor = assessor;
         this.recipientSettings = recipients;
@@ -94,7 +105,16 @@ public final class Pipeline {
             Set<String> domains = new HashSet<>(a.domains());
             domains.addAll(b.domains());
             return new OptOuts(addresses, domains);
-        }, renderer, dataModel, identity, clock);
+        }, renderer, dataModel, identity, clock, earlierBlames);
+    }
+
+    /**
+     * This pipeline, knowing from {@code earlier} how many stored results blamed a commit for
+     * another crash (raising {@code blamed-before}); {@code earlier} throws
+     * {@link IllegalStateException} when it cannot read them.
+     */
+    public Pipeline withEarlierBlames(ToIntBiFunction<String, String> earlier) {
+        return new Pipeline(parser, assessor, recipientSettings, optOuts, renderer, dataModel, identity, clock, earlier);
     }
 
     public Renderer renderer() {
@@ -126,7 +146,7 @@ public final class Pipeline {
         Sidecar side = sidecar == null ? Sidecar.empty() : sidecar;
         BisectionReport report = parsed.report();
         List<Problem> problems = new ArrayList<>(parsed.problems());
-        Assessment assessment = assessor.assess(report);
+        Assessment assessment = assessor.assess(report, otherBlames(source, report));
         Resolution resolution = resolver.resolve(report, side);
         problems.addAll(resolution.problems());
         OptOuts current;
@@ -160,6 +180,19 @@ public final class Pipeline {
         PreparedMail mail = new PreparedMail(source, key, messageId, report, assessment, policy.recipients(),
                 rendered.subject(), bytes, problems);
         return new Prepared(mail, policy);
+    }
+
+    /** How many stored results blamed this result's culprit for another crash; 0 for a result with no culprit. */
+    private int otherBlames(String source, BisectionReport report) throws PrepareException {
+        String culprit = Blames.culprit(report);
+        if (culprit == null) {
+            return 0;
+        }
+        try {
+            return earlierBlames.applyAsInt(culprit, Blames.crash(report));
+        } catch (IllegalStateException e) {
+            throw new PrepareException(source + ": " + e.getMessage(), e);
+        }
     }
 
     /** The sidecar's credit address, else the configured one; an unusable one becomes a problem. */

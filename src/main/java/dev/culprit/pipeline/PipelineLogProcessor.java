@@ -59,6 +59,11 @@ public final class PipelineLogProcessor implements LogProcessor {
     }
 
     @Override
+    public LogProcessor knowingBlames(java.util.function.ToIntBiFunction<String, String> earlier) {
+        return new PipelineLogProcessor(pipeline.withEarlierBlames(earlier));
+    }
+
+    @Override
     public LogProcessor honouring(Supplier<OptOuts> current) {
         return new PipelineLogProcessor(pipeline.withMoreOptOuts(() -> {
             try {

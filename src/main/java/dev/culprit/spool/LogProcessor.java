@@ -29,4 +29,15 @@ public interface LogProcessor {
     default LogProcessor honouring(Supplier<OptOuts> current) {
         return this;
     }
+
+    /**
+     * This processor, also knowing how often a commit was already blamed: {@code earlier} gives,
+     * for a culprit commit and a crash title, how many stored results blamed that commit for
+     * another crash (the store's, which the processor cannot reach when it is built); it throws
+     * {@link IllegalStateException} when it cannot read them. Processors that assess nothing
+     * return themselves.
+     */
+    default LogProcessor knowingBlames(java.util.function.ToIntBiFunction<String, String> earlier) {
+        return this;
+    }
 }

@@ -125,6 +125,7 @@ public final class Intake {
             if (state == OutboxState.HELD) {
                 HeldResults.record(c, id, mail, now);
             }
+            ResultBlames.record(c, mail, now);
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into processed_log (content_hash, log_name, result_key, disposition, processed_at)

@@ -67,6 +67,11 @@ public final class Outbox {
         return optOuts;
     }
 
+    /** Which commits the stored cause results blamed. */
+    public ResultBlames blames() {
+        return new ResultBlames(db);
+    }
+
     /** See {@link Intake#processedAs}. */
     public Optional<String> processedAs(String contentHash) throws StoreException {
         return intake.processedAs(contentHash);

@@ -109,4 +109,29 @@ class PipelineTest {
                 .isInstanceOf(LogRejectedException.class)
                 .hasMessageStartingWith("4711.log.json: message-id: not a Message-ID like <id@host>: \"nope\"");
     }
+
+    @Test
+    void aCommitTheStoreSaysWasBlamedForOtherCrashesRaisesBlamedBefore() throws Exception {
+        List<String> asked = new java.util.ArrayList<>();
+        Pipeline p = new Culprit(CulpritConfig.defaults(), GoldenTest.CLOCK).pipeline().withEarlierBlames((culprit, crash) -> {
+            asked.add(culprit + " " + crash);
+            return 2;
+        });
+        PreparedMail m = p.prepare("a.log", parsed(), null);
+        assertThat(asked).containsExactly("7a819b1f87a1047e9632f6cc41488334f2189820 possible deadlock in hfsplus_file_extend");
+        assertThat(m.assessment().signals()).extracting(dev.culprit.model.Signal::id).contains("blamed-before");
+        assertThat(new Culprit(CulpritConfig.defaults(), GoldenTest.CLOCK).pipeline().prepare("a.log", parsed(), null)
+                .assessment().signals()).extracting(dev.culprit.model.Signal::id).doesNotContain("blamed-before");
+    }
+
+    @Test
+    void aStoreThatCannotCountBlamesRejectsTheLogWithItsName() throws Exception {
+        PipelineLogProcessor processor = new PipelineLogProcessor(new Culprit(CulpritConfig.defaults(), GoldenTest.CLOCK).pipeline());
+        var failing = processor.knowingBlames((culprit, crash) -> {
+            throw new IllegalStateException("cannot count the results that blamed " + culprit + ": closed");
+        });
+        byte[] log = Files.readAllBytes(GoldenTest.DIR.resolve("cause-culprit-2025-full-current-format.log"));
+        assertThatThrownBy(() -> failing.prepare("4711.log", log, null)).isInstanceOf(LogRejectedException.class)
+                .hasMessageStartingWith("4711.log: cannot count the results that blamed ");
+    }
 }
