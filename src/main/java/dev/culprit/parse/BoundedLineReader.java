@@ -7,9 +7,11 @@ import java.io.Reader;
  * Splits a character stream into lines on {@code "\n"} alone, keeping at most a fixed number of
  * characters of each line: the rest of an overlong line is counted and skipped, never held in
  * memory. A {@code "\r"} right before the {@code "\n"} stays at the end of the line (a CRLF line
- * end, for the caller to drop); any other {@code "\r"} is text and is read as a space, so that a
- * stray one inside a title neither ends nor garbles the line. Everything else (NUL, trailing
- * spaces) is left in the line.
+ * end, for the caller to drop). Any other {@code "\r"}, and the Unicode line separators NEL
+ * (U+0085), LS (U+2028) and PS (U+2029), are text in this format and are read as spaces, so that
+ * a stray one inside a title neither ends nor garbles the line for whoever reads it next (Java's
+ * regular expressions, {@code String.lines()} and mail programs all take them for line ends).
+ * Everything else (NUL, trailing spaces) is left in the line.
  */
 final class BoundedLineReader {
     private static final int BUFFER_SIZE = 8 * 1024;
@@ -105,26 +107,37 @@ final class BoundedLineReader {
     }
 
     /**
-     * Turns every {@code "\r"} in {@code buf[from, to)} into a space, except one right before the
-     * {@code "\n"} at {@code lineEnd}. Works in place: these characters are consumed.
+     * Turns every {@code "\r"}, NEL, LS and PS in {@code buf[from, to)} into a space, except a
+     * {@code "\r"} right before the {@code "\n"} at {@code lineEnd}. Works in place: these
+     * characters are consumed.
      */
     private void bareCarriageReturnsToSpaces(int from, int to, int lineEnd) {
         char[] b = buf;
         for (int k = from; k < to; k++) {
-            if (b[k] == '\r' && k != lineEnd - 1) {
+            char c = b[k];
+            if (c == '\r' ? k != lineEnd - 1 : isSeparator(c)) {
                 b[k] = ' ';
             }
         }
     }
 
+    /** NEL, LS and PS: line ends elsewhere, text here. */
+    private static boolean isSeparator(char c) {
+        return c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
     /**
-     * The line held in {@code line} with every {@code "\r"} read as a space, except a last one
-     * when {@code crlf} (the line ended in {@code "\n"} right after it, nothing cut between).
+     * The line held in {@code line} with every {@code "\r"}, NEL, LS and PS read as a space,
+     * except a last {@code "\r"} when {@code crlf} (the line ended in {@code "\n"} right after it,
+     * nothing cut between).
      */
     private static String bareCarriageReturnsToSpaces(StringBuilder line, boolean crlf) {
-        int end = crlf ? line.length() - 1 : line.length();
-        for (int k = line.indexOf("\r"); k >= 0 && k < end; k = line.indexOf("\r", k + 1)) {
-            line.setCharAt(k, ' ');
+        int n = line.length();
+        for (int k = 0; k < n; k++) {
+            char c = line.charAt(k);
+            if (c == '\r' ? !(crlf && k == n - 1) : isSeparator(c)) {
+                line.setCharAt(k, ' ');
+            }
         }
         return line.toString();
     }

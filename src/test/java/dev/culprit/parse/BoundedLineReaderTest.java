@@ -30,6 +30,12 @@ class BoundedLineReaderTest {
     }
 
     @Test
+    void readsTheUnicodeLineSeparatorsAsSpaces() throws IOException {
+        assertThat(lines("a\u0085b\u2028c\u2029d\n" + "e\u2028".repeat(5000) + "\n", 100_000))
+                .containsExactly("a b c d", "e ".repeat(5000));
+    }
+
+    @Test
     void readsABareCarriageReturnAsASpaceAcrossBufferEdgesAndCaps() throws IOException {
         Reader slow = new StringReader("ab\r\ncd\ref\n") {
             @Override
