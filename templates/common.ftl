@@ -53,6 +53,36 @@ Confidence: ${reliability.score}
 </#if>
 </#macro>
 
+<#-- One line per tested revision, at most 78 characters: the crash title is cut to fit first,
+     then the runs; the marks are kept (unless a line has more marks than fit). A marked line starts with ">" and names its marks in brackets. -->
+<#macro timelineSection>
+<#if timeline?has_content>
+
+Bisection timeline
+------------------
+In the order tested. Lines worth a look start with ">", the reason in [].
+<#list timeline as t>
+<@timelineLine t/>
+</#list>
+</#if>
+</#macro>
+
+<#macro timelineLine t width=78>
+<#local head = t.marks?has_content?then("> ", "  ") + t.label?right_pad(8) + " " + t.shortHash + " " + t.verdict + " ">
+<#local tail = t.marks?has_content?then(" [" + t.marks?join(", ") + "]", "")>
+<#local room = width - head?length - tail?length>
+<#if t.crashTitle?? && room gte t.runs?length + 10>
+<#local body = (t.runs + ": " + t.crashTitle)?truncate_c(room, "...")>
+<#elseif room gte t.runs?length>
+<#local body = t.runs>
+<#elseif room gte 8>
+<#local body = t.runs?truncate_c(room, "...")>
+<#else>
+<#local body = "">
+</#if>
+${(head + body + tail)?truncate_c(width, "...")}
+</#macro>
+
 <#macro crashSection>
 <#if crash??>
 

@@ -25,6 +25,7 @@ Closes: ${tags.closes}
 
 No Fixes: tag is suggested: a merge commit rarely causes a bug itself.
 </#if>
+<@c.timelineSection/>
 <@c.crashSection/>
 <@c.linksSection/>
 <@c.recipientsSection/>

@@ -11,6 +11,7 @@ ${error.message}
 </#if>
 <@c.rangeSection/>
 <@c.reliabilitySection/>
+<@c.timelineSection/>
 <@c.crashSection/>
 <@c.linksSection/>
 <@c.recipientsSection/>

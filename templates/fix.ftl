@@ -10,6 +10,7 @@ Bisection found the commit that fixes this crash:
 If this commit fixes the bug, please reply to the original report with:
 
 #syz fix: ${commit.title}
+<@c.timelineSection/>
 <@c.crashSection/>
 <@c.linksSection/>
 <@c.recipientsSection/>

@@ -8,6 +8,7 @@ The <#if type == "fix">fixing<#else>first bad</#if> commit could be any of these
 <@c.candidateList/>
 <@c.rangeSection/>
 <@c.reliabilitySection/>
+<@c.timelineSection/>
 <@c.crashSection/>
 <@c.linksSection/>
 <@c.recipientsSection/>

@@ -10,6 +10,7 @@ Newest tested commit: ${notFoundTitle}
 </#if>
 <@c.rangeSection/>
 <@c.reliabilitySection/>
+<@c.timelineSection/>
 <@c.crashSection/>
 <@c.linksSection/>
 <@c.recipientsSection/>

@@ -10,6 +10,7 @@ Oldest tested release: ${notFoundTitle}
 </#if>
 <@c.rangeSection/>
 <@c.reliabilitySection/>
+<@c.timelineSection/>
 <@c.crashSection/>
 <@c.linksSection/>
 <@c.recipientsSection/>

@@ -6,6 +6,7 @@ Bisection of this crash has no result yet:
 Its log ends before the bisection finished, or was cut.
 <@c.rangeSection/>
 <@c.reliabilitySection/>
+<@c.timelineSection/>
 <@c.crashSection/>
 <@c.linksSection/>
 <@c.recipientsSection/>

@@ -68,6 +68,7 @@ public final class DataModel {
         put(stats, "buildTime", r.buildTime());
         put(stats, "testTime", r.testTime());
         m.put("stats", stats);
+        m.put("timeline", Timeline.entries(r));
         put(m, "notFoundTitle", r.notFoundCommitTitle());
         if (r.errorMessage() != null) {
             Excerpt e = excerpt(r.errorMessage(), false);
