@@ -40,7 +40,7 @@ final class OutboxStats implements Supplier<Metrics.OutboxSnapshot> {
         }
         readAt = now;
         try {
-            OutboxSummary s = outbox.summary();
+            OutboxSummary s = outbox.status().summary();
             long waiting = s.count(OutboxState.PENDING) + s.count(OutboxState.SENDING);
             Duration age = s.oldestPending().map(t -> Duration.between(t, now)).filter(d -> !d.isNegative()).orElse(Duration.ZERO);
             last = new Metrics.OutboxSnapshot(waiting, age);

@@ -7,8 +7,8 @@ import dev.culprit.mail.KillSwitch;
 import dev.culprit.spool.SpoolDirectory;
 import dev.culprit.store.ClusterMode;
 import dev.culprit.store.Database;
-import dev.culprit.store.Outbox;
 import dev.culprit.store.OutboxState;
+import dev.culprit.store.OutboxStatus;
 import dev.culprit.store.OutboxSummary;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
@@ -47,7 +47,7 @@ public final class StatusCommand implements Callable<Integer> {
         } else {
             try (Database db = Database.open(config.state(), Secrets.fromEnvironment().read("state.password",
                     config.state().passwordFile(), config.state().passwordEnv()))) {
-                OutboxSummary s = new Outbox(db, clock).summary();
+                OutboxSummary s = new OutboxStatus(db, clock).summary();
                 out.println("outbox: " + Arrays.stream(OutboxState.values())
                         .map(st -> st.id() + " " + s.count(st)).collect(Collectors.joining(", ")));
                 out.println("oldest pending: " + s.oldestPending()

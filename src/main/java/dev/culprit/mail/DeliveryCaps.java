@@ -39,13 +39,13 @@ final class DeliveryCaps {
     void load(List<OutboxMail> mails) throws StoreException {
         Instant now = clock.instant();
         if (sentThisHour < 0) {
-            sentThisHour = outbox.mailsSentSince(now.minus(HOUR));
+            sentThisHour = outbox.ledger().mailsSentSince(now.minus(HOUR));
         }
         List<String> people = mails.stream().flatMap(m -> m.pendingRecipients().stream())
                 .filter(r -> !settings.isList(r.recipient())).map(r -> key(r.address())).distinct()
                 .filter(a -> !personalToday.containsKey(a)).toList();
         if (!people.isEmpty()) {
-            Map<String, Long> found = outbox.personalMailsSince(people, now.minus(DAY));
+            Map<String, Long> found = outbox.ledger().personalMailsSince(people, now.minus(DAY));
             for (String a : people) {
                 personalToday.put(a, found.getOrDefault(a, 0L));
             }
@@ -58,7 +58,7 @@ final class DeliveryCaps {
             return null;
         }
         Instant now = clock.instant();
-        return outbox.oldestSentSince(null, now.minus(HOUR)).map(t -> t.plus(HOUR)).orElse(now.plus(Duration.ofMinutes(1)));
+        return outbox.ledger().oldestSentSince(null, now.minus(HOUR)).map(t -> t.plus(HOUR)).orElse(now.plus(Duration.ofMinutes(1)));
     }
 
     /** When one of these recipients, a person at the daily cap, may be mailed again; null when none is at the cap. */
@@ -69,7 +69,7 @@ final class DeliveryCaps {
             if (settings.isList(r.recipient()) || personalToday.getOrDefault(key(r.address()), 0L) < settings.dailyCapPerPerson()) {
                 continue;
             }
-            Instant f = outbox.oldestSentSince(r.address(), now.minus(DAY)).map(t -> t.plus(DAY)).orElse(now.plus(HOUR));
+            Instant f = outbox.ledger().oldestSentSince(r.address(), now.minus(DAY)).map(t -> t.plus(DAY)).orElse(now.plus(HOUR));
             freeAt = freeAt == null || f.isAfter(freeAt) ? f : freeAt;
         }
         return freeAt;

@@ -46,13 +46,13 @@ public final class DeliveryRun implements AutoCloseable {
             d.notePause("delivery paused: " + pause.get());
             return BatchResult.paused(pause.get());
         }
-        Optional<SetupProblem> setup = d.outbox.setupProblem();
+        Optional<SetupProblem> setup = d.outbox.status().setupProblem();
         if (setup.isPresent() && setup.get().retryAt() != null && d.clock.instant().isBefore(setup.get().retryAt())) {
             d.notePause("delivery paused until " + setup.get().retryAt() + " by a setup problem: " + setup.get().text());
             return BatchResult.paused("setup problem: " + setup.get().text());
         }
         d.notePause(null);
-        List<OutboxMail> mails = d.outbox.claim(d.owner, d.settings.batchSize(), d.lease);
+        List<OutboxMail> mails = d.outbox.claims().claim(d.owner, d.settings.batchSize(), d.lease);
         if (mails.isEmpty()) {
             return BatchResult.EMPTY;
         }
@@ -101,7 +101,7 @@ public final class DeliveryRun implements AutoCloseable {
                 dropConnection();
             }
             // what the checks of each mail need, read once per batch (the caps once per run)
-            optedOut = d.outbox.optedOut(mails.stream().flatMap(m -> m.pendingRecipients().stream())
+            optedOut = d.outbox.optOuts().optedOut(mails.stream().flatMap(m -> m.pendingRecipients().stream())
                     .map(OutboxRecipient::address).distinct().toList());
             caps.load(mails);
             for (int i = 0; i < mails.size(); i++) {
@@ -151,7 +151,7 @@ public final class DeliveryRun implements AutoCloseable {
                 return apply(d.decision.waitUntil(mail, freeAt, "waiting: a recipient reached the daily cap of "
                         + d.settings.dailyCapPerPerson() + " mails", split.changes(), List.of()), mail);
             }
-            if (!d.outbox.renew(mail.id(), d.owner, d.lease)) {
+            if (!d.outbox.claims().renew(mail.id(), d.owner, d.lease)) {
                 log.warn("mail {} from {}: another instance took it over after this one's lease ran out; not sent here",
                         DeliveryDecision.id(mail), mail.source());
                 return true;
@@ -188,7 +188,7 @@ public final class DeliveryRun implements AutoCloseable {
             if (decided.setup() != null) {
                 setupProblem(decided.setup());
             } else if (hadSetupProblem) {
-                d.outbox.clearSetupProblem();
+                d.outbox.status().clearSetupProblem();
                 d.setupWorks();
                 hadSetupProblem = false;
                 log.info("delivery works again through {}", d.transport.describe());
@@ -217,7 +217,7 @@ public final class DeliveryRun implements AutoCloseable {
             String text = f.text() + " (check smtp.* in the configuration: credentials, envelope sender, relay permission, TLS)";
             log.error("delivery paused until {}: the mail server refused the bot's own setup at {}: {}", retryAt,
                     d.transport.describe(), text);
-            d.outbox.setSetupProblem(text, retryAt);
+            d.outbox.status().setSetupProblem(text, retryAt);
             hadSetupProblem = true;
         }
 
@@ -230,7 +230,7 @@ public final class DeliveryRun implements AutoCloseable {
             } else if (decided.failure() != null) {
                 d.events.mailFailed(DeliveryDecision.id(mail), decided.failure());
             }
-            if (!d.outbox.update(decided.update())) {
+            if (!d.outbox.outcomes().update(decided.update())) {
                 log.warn("mail {} from {}: this instance lost its lease before recording the outcome", DeliveryDecision.id(mail),
                         mail.source());
             }
@@ -239,7 +239,7 @@ public final class DeliveryRun implements AutoCloseable {
 
         private void release(OutboxMail mail) throws StoreException {
             tally[DeliveryDecision.Tally.WAITING.ordinal()]++;
-            d.outbox.release(mail.id(), d.owner);
+            d.outbox.claims().release(mail.id(), d.owner);
         }
 
         private void releaseAll(List<OutboxMail> rest) throws StoreException {

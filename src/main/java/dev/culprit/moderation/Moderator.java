@@ -130,8 +130,8 @@ public final class Moderator {
      * @return how many mails lost a recipient
      */
     public int applyToUnsent() throws StoreException {
-        List<OutboxMail> unsent = new ArrayList<>(outbox.inState(OutboxState.PENDING, MAX_REWRITTEN));
-        unsent.addAll(outbox.inState(OutboxState.HELD, MAX_REWRITTEN));
+        List<OutboxMail> unsent = new ArrayList<>(outbox.status().inState(OutboxState.PENDING, MAX_REWRITTEN));
+        unsent.addAll(outbox.status().inState(OutboxState.HELD, MAX_REWRITTEN));
         return apply(unsent);
     }
 

@@ -68,7 +68,7 @@ public final class CulpritService {
 
     /** After a crash: mails left in {@code sending} and logs left in {@code work/} are taken up again. */
     public ScanResult recover() throws IOException, StoreException {
-        int back = outbox.recoverAbandoned();
+        int back = outbox.claims().recoverAbandoned();
         if (back > 0) {
             log.info("{} mail(s) interrupted while sending by an earlier run are pending again", back);
         }

@@ -139,7 +139,7 @@ public final class SpoolScanner {
         try {
             byte[] bytes = spool.read(file);
             String hash = sha256(bytes);
-            Optional<String> seen = outbox.processedAs(hash);
+            Optional<String> seen = outbox.intake().processedAs(hash);
             if (seen.isPresent()) {
                 log.info("{}: same content as {}, processed before; nothing new to mail", name, seen.get());
                 done(file);
@@ -165,7 +165,7 @@ public final class SpoolScanner {
         }
         List<Acceptance> accepted;
         try {
-            accepted = outbox.acceptAll(group.stream().map(Prepared::arrival).toList());
+            accepted = outbox.intake().acceptAll(group.stream().map(Prepared::arrival).toList());
         } catch (StoreException e) {
             ScanResult r = ScanResult.EMPTY;
             for (Prepared p : group) {

@@ -51,13 +51,13 @@ final class DeliveryFixture implements AutoCloseable {
 
     void queue(PreparedMail... mails) throws Exception {
         for (PreparedMail m : mails) {
-            outbox.accept(m, m.source(), m.key().sha256());
+            outbox.intake().accept(m, m.source(), m.key().sha256());
         }
     }
 
     /** The one mail in the given state (claimed and given back, so it stays as it was). */
     OutboxMail only(OutboxState state) throws Exception {
-        List<OutboxMail> l = outbox.inState(state, 10);
+        List<OutboxMail> l = outbox.status().inState(state, 10);
         if (l.size() != 1) {
             throw new AssertionError("expected one " + state.id() + " mail, found " + l.size());
         }

@@ -115,7 +115,7 @@ class GreenMailDeliveryIT {
         OutboxMail sent = f.only(OutboxState.SENT);
         assertThat(sent.recipients()).extracting(OutboxRecipient::state)
                 .containsExactly(OutboxRecipient.State.SENT, OutboxRecipient.State.SUPPRESSED);
-        assertThat(f.outbox.personalMailsSince("quiet@example.org", f.clock.instant().minusSeconds(5))).isZero();
+        assertThat(f.outbox.ledger().personalMailsSince("quiet@example.org", f.clock.instant().minusSeconds(5))).isZero();
     }
 
     @Test
@@ -144,7 +144,7 @@ class GreenMailDeliveryIT {
         assertThat(f.deliver().sent()).isEqualTo(4);
         f.clock.advance(Duration.ofDays(1).plusSeconds(1));
         assertThat(f.deliver().sent()).isEqualTo(1);
-        assertThat(f.outbox.summary().count(OutboxState.SENT)).isEqualTo(8);
+        assertThat(f.outbox.status().summary().count(OutboxState.SENT)).isEqualTo(8);
     }
 
     @Test
@@ -175,7 +175,7 @@ class GreenMailDeliveryIT {
         BatchResult r = f.deliver();
         assertThat(r.sent()).isEqualTo(2);
         assertThat(r.waiting()).isEqualTo(3);
-        assertThat(f.outbox.inState(OutboxState.PENDING, 10)).hasSize(3)
+        assertThat(f.outbox.status().inState(OutboxState.PENDING, 10)).hasSize(3)
                 .allSatisfy(m -> assertThat(m.nextAttemptAt()).isEqualTo(f.clock.instant().plus(Duration.ofHours(1))));
         f.clock.advance(Duration.ofHours(1).plusSeconds(1));
         assertThat(f.deliver().sent()).isEqualTo(2);
@@ -187,7 +187,7 @@ class GreenMailDeliveryIT {
         Files.createFile(state.resolve("paused"));
         BatchResult r = f.deliver();
         assertThat(r.paused()).contains("paused");
-        assertThat(f.outbox.summary().count(OutboxState.PENDING)).isEqualTo(1);
+        assertThat(f.outbox.status().summary().count(OutboxState.PENDING)).isEqualTo(1);
         Files.delete(state.resolve("paused"));
         assertThat(f.deliver().sent()).isEqualTo(1);
     }

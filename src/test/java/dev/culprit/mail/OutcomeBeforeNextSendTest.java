@@ -140,7 +140,7 @@ class OutcomeBeforeNextSendTest {
     private void queue(int n) throws Exception {
         for (int i = 0; i < n; i++) {
             var m = mail("cause/" + i, to("dev" + i + "@example.org"), cc("list@vger.kernel.org"));
-            outbox.accept(m, m.source(), m.key().sha256());
+            outbox.intake().accept(m, m.source(), m.key().sha256());
         }
     }
 
@@ -153,8 +153,8 @@ class OutcomeBeforeNextSendTest {
         assertThat(r.sent()).isEqualTo(60);
         assertThat(server.completed).hasSize(60).doesNotHaveDuplicates();
         assertThat(server.unrecordedWhenTheNextCompleted).isEmpty();
-        assertThat(outbox.inState(OutboxState.SENT, 100)).hasSize(60);
-        assertThat(outbox.summary().counts()).containsOnlyKeys(OutboxState.SENT);
+        assertThat(outbox.status().inState(OutboxState.SENT, 100)).hasSize(60);
+        assertThat(outbox.status().summary().counts()).containsOnlyKeys(OutboxState.SENT);
     }
 
     @Test
@@ -171,10 +171,10 @@ class OutcomeBeforeNextSendTest {
         // the first mail went out; the second was not sent
         assertThat(server.completed).hasSize(1);
         mendStore();
-        assertThat(outbox.inState(OutboxState.SENT, 10)).isEmpty();
+        assertThat(outbox.status().inState(OutboxState.SENT, 10)).isEmpty();
         // nothing recorded as sent: after a restart every mail is sent again, the first a duplicate
-        assertThat(outbox.recoverAbandoned()).isEqualTo(5);
-        assertThat(outbox.inState(OutboxState.PENDING, 10)).hasSize(5);
+        assertThat(outbox.claims().recoverAbandoned()).isEqualTo(5);
+        assertThat(outbox.status().inState(OutboxState.PENDING, 10)).hasSize(5);
     }
 
     @Test
@@ -182,7 +182,7 @@ class OutcomeBeforeNextSendTest {
         for (int i = 0; i < 6; i++) {
             // everyone but the last two is mailed once; those two share four mails
             var m = mail("cause/" + i, to(i < 2 ? "dev" + i + "@example.org" : "busy" + (i % 2) + "@example.org"));
-            outbox.accept(m, m.source(), m.key().sha256());
+            outbox.intake().accept(m, m.source(), m.key().sha256());
         }
         CheckingServer server = new CheckingServer();
         // batches of one mail: every count the caps need comes from an earlier batch of the run
@@ -204,8 +204,8 @@ class OutcomeBeforeNextSendTest {
         assertThat(sent).isEqualTo(4);
         assertThat(waiting).isEqualTo(2);
         assertThat(server.completed).hasSize(4);
-        assertThat(outbox.personalMailsSince("busy0@example.org", f.clock.instant().minus(Duration.ofDays(1)))).isEqualTo(1);
-        assertThat(outbox.inState(OutboxState.PENDING, 10)).hasSize(2)
+        assertThat(outbox.ledger().personalMailsSince("busy0@example.org", f.clock.instant().minus(Duration.ofDays(1)))).isEqualTo(1);
+        assertThat(outbox.status().inState(OutboxState.PENDING, 10)).hasSize(2)
                 .allMatch(m -> m.lastError().contains("daily cap"));
     }
 }

@@ -79,8 +79,8 @@ class ScriptedSmtpIT {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("dev@example.org", OutboxRecipient.State.SENT),
                         org.assertj.core.groups.Tuple.tuple("gone@example.org", OutboxRecipient.State.FAILED));
         assertThat(m.recipients().get(1).lastError()).contains("550 5.1.1").contains("User unknown");
-        assertThat(f.outbox.personalMailsSince("dev@example.org", f.clock.instant().minusSeconds(5))).isEqualTo(1);
-        assertThat(f.outbox.personalMailsSince("gone@example.org", f.clock.instant().minusSeconds(5))).isZero();
+        assertThat(f.outbox.ledger().personalMailsSince("dev@example.org", f.clock.instant().minusSeconds(5))).isEqualTo(1);
+        assertThat(f.outbox.ledger().personalMailsSince("gone@example.org", f.clock.instant().minusSeconds(5))).isZero();
     }
 
     @Test
@@ -109,9 +109,9 @@ class ScriptedSmtpIT {
         f.queue(mail("k1", to("dev@example.org")), mail("k2", to("dev2@example.org")));
         BatchResult r = f.deliver();
         assertThat(r.sent() + r.failed() + r.retrying()).isZero();
-        assertThat(f.outbox.summary().count(OutboxState.PENDING)).isEqualTo(2);
-        assertThat(f.outbox.inState(OutboxState.PENDING, 10)).allMatch(m -> m.attempts() == 0);
-        assertThat(f.outbox.setupProblem()).hasValueSatisfying(p -> assertThat(p.text()).contains("535"));
+        assertThat(f.outbox.status().summary().count(OutboxState.PENDING)).isEqualTo(2);
+        assertThat(f.outbox.status().inState(OutboxState.PENDING, 10)).allMatch(m -> m.attempts() == 0);
+        assertThat(f.outbox.status().setupProblem()).hasValueSatisfying(p -> assertThat(p.text()).contains("535"));
         int connections = server.connections();
         BatchResult again = f.deliver();
         assertThat(again.paused()).contains("535");
@@ -126,7 +126,7 @@ class ScriptedSmtpIT {
         OutboxMail m = f.only(OutboxState.PENDING);
         assertThat(m.attempts()).isZero();
         assertThat(m.recipients()).allMatch(r -> r.state() == OutboxRecipient.State.PENDING);
-        assertThat(f.outbox.setupProblem()).hasValueSatisfying(p -> assertThat(p.text()).contains("Relay access denied"));
+        assertThat(f.outbox.status().setupProblem()).hasValueSatisfying(p -> assertThat(p.text()).contains("Relay access denied"));
     }
 
     @Test
@@ -135,7 +135,7 @@ class ScriptedSmtpIT {
         f.queue(mail("k1", to("dev@example.org")));
         f.deliver();
         assertThat(f.only(OutboxState.PENDING).attempts()).isZero();
-        assertThat(f.outbox.setupProblem()).isPresent();
+        assertThat(f.outbox.status().setupProblem()).isPresent();
     }
 
     @Test
@@ -143,11 +143,11 @@ class ScriptedSmtpIT {
         server.reply("MAIL", "530 5.7.0 Authentication required");
         f.queue(mail("k1", to("dev@example.org")));
         f.deliver();
-        assertThat(f.outbox.setupProblem()).isPresent();
+        assertThat(f.outbox.status().setupProblem()).isPresent();
         server.reply("MAIL", "250 2.1.0 Ok");
         f.clock.advance(Duration.ofMinutes(10));
         assertThat(f.deliver().sent()).isEqualTo(1);
-        assertThat(f.outbox.setupProblem()).isEmpty();
+        assertThat(f.outbox.status().setupProblem()).isEmpty();
     }
 
     @Test
@@ -173,7 +173,7 @@ class ScriptedSmtpIT {
         f.queue(mail("k1", to("a@example.org")), mail("k2", to("b@example.org")));
         BatchResult r = f.deliver();
         assertThat(r.retrying()).isEqualTo(2);
-        assertThat(f.outbox.inState(OutboxState.PENDING, 10)).allSatisfy(m -> {
+        assertThat(f.outbox.status().inState(OutboxState.PENDING, 10)).allSatisfy(m -> {
             assertThat(m.attempts()).isEqualTo(1);
             assertThat(m.lastError()).startsWith("connection failed");
         });
@@ -225,7 +225,7 @@ class ScriptedSmtpIT {
         }
         assertThat(first.sent() + second.sent()).isEqualTo(2);
         assertThat(first.retrying() + second.retrying()).isZero();
-        assertThat(f.outbox.inState(OutboxState.SENT, 10)).hasSize(2).allSatisfy(m -> assertThat(m.attempts()).isZero());
+        assertThat(f.outbox.status().inState(OutboxState.SENT, 10)).hasSize(2).allSatisfy(m -> assertThat(m.attempts()).isZero());
         assertThat(server.connections()).isEqualTo(2);
     }
 
@@ -237,7 +237,7 @@ class ScriptedSmtpIT {
         f.queue(mail("k1", to("dev@example.org")));
         f.deliver();
         assertThat(f.only(OutboxState.PENDING).attempts()).isZero();
-        assertThat(f.outbox.setupProblem()).hasValueSatisfying(p -> assertThat(p.text()).startsWith("TLS failed").contains("STARTTLS"));
+        assertThat(f.outbox.status().setupProblem()).hasValueSatisfying(p -> assertThat(p.text()).startsWith("TLS failed").contains("STARTTLS"));
         assertThat(server.commands()).noneMatch(c -> c.startsWith("MAIL"));
     }
 
@@ -247,6 +247,6 @@ class ScriptedSmtpIT {
         f.queue(mail("k1", to("dev@example.org")));
         assertThat(f.deliver().retrying()).isEqualTo(1);
         assertThat(f.only(OutboxState.PENDING).lastError()).contains("421");
-        assertThat(f.outbox.setupProblem()).isEmpty();
+        assertThat(f.outbox.status().setupProblem()).isEmpty();
     }
 }

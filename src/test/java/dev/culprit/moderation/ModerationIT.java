@@ -194,8 +194,8 @@ class ModerationIT {
         try (Bot b = new Bot(config)) {
             b.scan();
             sent = b.deliver();
-            assertThat(b.outbox.summary().count(OutboxState.DROPPED)).as("the result and its moot notice").isEqualTo(2);
-            assertThat(b.outbox.summary().count(OutboxState.HELD)).isZero();
+            assertThat(b.outbox.status().summary().count(OutboxState.DROPPED)).as("the result and its moot notice").isEqualTo(2);
+            assertThat(b.outbox.status().summary().count(OutboxState.HELD)).isZero();
         }
         assertThat(sent.sent()).isZero();
         assertThat(greenMail.getReceivedMessages()).as("neither the result nor the notice about it").isEmpty();
@@ -259,8 +259,8 @@ class ModerationIT {
         try (Bot b = new Bot(config)) {
             b.scan();
             assertThat(b.deliver().sent()).isZero();
-            assertThat(b.outbox.summary().count(OutboxState.RETRACTED)).isEqualTo(1);
-            assertThat(b.outbox.summary().count(OutboxState.PENDING)).isZero();
+            assertThat(b.outbox.status().summary().count(OutboxState.RETRACTED)).isEqualTo(1);
+            assertThat(b.outbox.status().summary().count(OutboxState.PENDING)).isZero();
         }
         assertThat(greenMail.getReceivedMessages()).hasSize(4);
         assertThat(Files.list(spool().resolve("done")).count()).isEqualTo(3);

@@ -76,9 +76,9 @@ class ModerationPostgresIT {
             assertThat(greenMail.waitForIncomingEmail(120_000, 6)).isTrue();
             assertThat(greenMail.getReceivedMessages()).as("released to the list, corrected to the list: example.org opted out")
                     .hasSize(6);
-            assertThat(b.outbox.summary().count(OutboxState.RETRACTED)).isEqualTo(1);
-            assertThat(b.outbox.summary().count(OutboxState.DROPPED)).isEqualTo(1);
-            assertThat(b.outbox.summary().count(OutboxState.HELD)).isZero();
+            assertThat(b.outbox.status().summary().count(OutboxState.RETRACTED)).isEqualTo(1);
+            assertThat(b.outbox.status().summary().count(OutboxState.DROPPED)).isEqualTo(1);
+            assertThat(b.outbox.status().summary().count(OutboxState.HELD)).isZero();
             assertThat(b.moderation.moderator().held()).isEmpty();
             assertThat(Arrays.stream(greenMail.getReceivedMessages()).filter(x -> {
                 try {

@@ -76,7 +76,7 @@ class ModeratorTest {
     @Test
     void onlyAHeldMailCanBeReleasedOrDropped() throws Exception {
         try (Bot b = scanned("found.log", Logs.culprit(12, List.of(MAINTAINER), List.of(LIST)))) {
-            String key = b.outbox.inState(OutboxState.PENDING, 10).get(0).resultKey();
+            String key = b.outbox.status().inState(OutboxState.PENDING, 10).get(0).resultKey();
             String shortId = new dev.culprit.model.ResultKey(key).shortId();
             Moderator m = b.moderation.moderator();
 
@@ -92,7 +92,7 @@ class ModeratorTest {
     void keysAreCheckedBeforeAnythingChanges() throws Exception {
         try (Bot b = scanned("held.log", Logs.releaseCommit(13, List.of(MAINTAINER), List.of(LIST)))) {
             Moderator m = b.moderation.moderator();
-            String notice = b.outbox.inState(OutboxState.PENDING, 10).get(0).resultKey();
+            String notice = b.outbox.status().inState(OutboxState.PENDING, 10).get(0).resultKey();
 
             assertThatThrownBy(() -> m.release("abc")).hasMessageStartingWith("not a result key: \"abc\" (give at least 8 hex digits of the key");
             assertThatThrownBy(() -> m.release("0000000000000000")).hasMessage("no result with key 0000000000000000");
@@ -115,10 +115,10 @@ class ModeratorTest {
 
             assertThat(decision(b, h.id(), "decision")).isEqualTo("drop");
             assertThat(decision(b, h.id(), "reason")).isEqualTo("a release commit never causes a crash");
-            OutboxMail dropped = b.outbox.inState(OutboxState.DROPPED, 10).stream().filter(x -> x.id() == h.id()).findFirst().orElseThrow();
+            OutboxMail dropped = b.outbox.status().inState(OutboxState.DROPPED, 10).stream().filter(x -> x.id() == h.id()).findFirst().orElseThrow();
             assertThat(dropped.lastError()).isEqualTo("dropped by a moderator: a release commit never causes a crash");
-            assertThat(b.outbox.inState(OutboxState.PENDING, 10)).as("the notice is not sent any more").isEmpty();
-            assertThat(b.outbox.inState(OutboxState.DROPPED, 10)).hasSize(2);
+            assertThat(b.outbox.status().inState(OutboxState.PENDING, 10)).as("the notice is not sent any more").isEmpty();
+            assertThat(b.outbox.status().inState(OutboxState.DROPPED, 10)).hasSize(2);
         }
     }
 
@@ -126,7 +126,7 @@ class ModeratorTest {
     void aNoticeIsQueuedOncePerHeldMail() throws Exception {
         try (Bot b = scanned("held.log", Logs.releaseCommit(15, List.of(MAINTAINER), List.of(LIST)))) {
             assertThat(b.moderation.notices().queueMissing()).isZero();
-            assertThat(b.outbox.inState(OutboxState.PENDING, 10)).hasSize(1);
+            assertThat(b.outbox.status().inState(OutboxState.PENDING, 10)).hasSize(1);
         }
     }
 
@@ -136,11 +136,11 @@ class ModeratorTest {
         Logs.drop(dir.resolve("spool"), "held.log", Logs.releaseCommit(16, List.of(MAINTAINER), List.of(LIST)));
         try (Bot b = new Bot(without)) {
             b.scan();
-            assertThat(b.outbox.inState(OutboxState.PENDING, 10)).isEmpty();
+            assertThat(b.outbox.status().inState(OutboxState.PENDING, 10)).isEmpty();
         }
         try (Bot b = new Bot(config)) {
             assertThat(b.moderation.notices().queueMissing()).isEqualTo(1);
-            OutboxMail notice = b.outbox.inState(OutboxState.PENDING, 10).get(0);
+            OutboxMail notice = b.outbox.status().inState(OutboxState.PENDING, 10).get(0);
             assertThat(notice.recipients()).extracting(OutboxRecipient::address).containsExactly("mod@bot.example.net");
         }
     }

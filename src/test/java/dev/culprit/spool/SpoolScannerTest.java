@@ -62,7 +62,7 @@ class SpoolScannerTest {
         assertThat(list(spool.done())).containsExactly("a.log", "b.log");
         assertThat(list(spool.inbox())).isEmpty();
         assertThat(list(spool.work())).isEmpty();
-        assertThat(outbox.summary().count(OutboxState.PENDING)).isEqualTo(2);
+        assertThat(outbox.status().summary().count(OutboxState.PENDING)).isEqualTo(2);
     }
 
     @Test
@@ -102,7 +102,7 @@ class SpoolScannerTest {
         assertThat(reasons).hasSize(1);
         String reason = reasons.values().iterator().next();
         assertThat(reason).contains("original name: bad\\u000aname.log").contains("control character");
-        assertThat(outbox.summary().count(OutboxState.PENDING)).isZero();
+        assertThat(outbox.status().summary().count(OutboxState.PENDING)).isZero();
     }
 
     @Test
@@ -113,7 +113,7 @@ class SpoolScannerTest {
         assertThat(r.queued()).isEqualTo(1);
         assertThat(r.duplicates()).isEqualTo(1);
         assertThat(list(spool.done())).containsExactly("first.log", "second.log");
-        assertThat(outbox.summary().count(OutboxState.PENDING)).isEqualTo(1);
+        assertThat(outbox.status().summary().count(OutboxState.PENDING)).isEqualTo(1);
     }
 
     @Test
@@ -177,7 +177,7 @@ class SpoolScannerTest {
         assertThat(next.queued()).isEqualTo(3);
         assertThat(list(spool.work())).isEmpty();
         assertThat(list(spool.done())).containsExactlyInAnyOrder("w1.log", "w2.log", "w3.log");
-        assertThat(outbox.summary().count(OutboxState.PENDING)).isEqualTo(3);
+        assertThat(outbox.status().summary().count(OutboxState.PENDING)).isEqualTo(3);
     }
 
     @Test
@@ -188,7 +188,7 @@ class SpoolScannerTest {
         Files.move(spool.done().resolve("e.log"), spool.work().resolve("e.log"));
         ScanResult r = scanner().recover(() -> false);
         assertThat(r.duplicates()).isEqualTo(1);
-        assertThat(outbox.summary().count(OutboxState.PENDING)).isEqualTo(1);
+        assertThat(outbox.status().summary().count(OutboxState.PENDING)).isEqualTo(1);
         assertThat(list(spool.done())).containsExactly("e.log");
     }
 
@@ -199,7 +199,7 @@ class SpoolScannerTest {
         TestLogs.drop(root, "f.log", log(11));
         scanner().scan(() -> false);
         assertThat(list(spool.done())).containsExactly("f.log", "f.log.1");
-        assertThat(outbox.summary().count(OutboxState.PENDING)).isEqualTo(2);
+        assertThat(outbox.status().summary().count(OutboxState.PENDING)).isEqualTo(2);
     }
 
     @Test
@@ -209,8 +209,8 @@ class SpoolScannerTest {
         ScanResult r = scanner().scan(() -> false);
         assertThat(r.held()).isEqualTo(1);
         assertThat(r.skipped()).isEqualTo(1);
-        assertThat(outbox.summary().count(OutboxState.HELD)).isEqualTo(1);
-        assertThat(outbox.summary().count(OutboxState.SKIPPED)).isEqualTo(1);
+        assertThat(outbox.status().summary().count(OutboxState.HELD)).isEqualTo(1);
+        assertThat(outbox.status().summary().count(OutboxState.SKIPPED)).isEqualTo(1);
         assertThat(list(spool.done())).containsExactly("g.log", "h.log");
     }
 

@@ -103,7 +103,7 @@ class ClusterStoreIT {
             Outbox outbox = new Outbox(db, Clock.systemUTC());
             int total = 300;
             for (int i = 0; i < total; i++) {
-                outbox.accept(mail("cause|culprit|claim race " + i + "|" + i), "log-" + i, "content-" + i);
+                outbox.intake().accept(mail("cause|culprit|claim race " + i + "|" + i), "log-" + i, "content-" + i);
             }
             int claimers = 4;
             // the claimers claim in rounds, released together, so that their claims overlap
@@ -118,7 +118,7 @@ class ClusterStoreIT {
                         List<Long> mine = new ArrayList<>();
                         for (int r = 0; r < 16; r++) {
                             round.await(5, TimeUnit.MINUTES);
-                            outbox.claim(owner, 7, Duration.ofMinutes(5)).forEach(m -> mine.add(m.id()));
+                            outbox.claims().claim(owner, 7, Duration.ofMinutes(5)).forEach(m -> mine.add(m.id()));
                         }
                         return mine;
                     };
@@ -152,23 +152,23 @@ class ClusterStoreIT {
         try (Database db = open()) {
             MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
             Outbox outbox = new Outbox(db, clock);
-            outbox.accept(mail("cause|culprit|lease|1"), "log-1", "content-1");
+            outbox.intake().accept(mail("cause|culprit|lease|1"), "log-1", "content-1");
             Duration lease = Duration.ofSeconds(30);
-            List<OutboxMail> a = outbox.claim("node-a", 10, lease);
+            List<OutboxMail> a = outbox.claims().claim("node-a", 10, lease);
             assertThat(a).hasSize(1);
 
             clock.advance(Duration.ofSeconds(29));
-            assertThat(outbox.claim("node-b", 10, lease)).as("lease still held").isEmpty();
+            assertThat(outbox.claims().claim("node-b", 10, lease)).as("lease still held").isEmpty();
 
             clock.advance(Duration.ofSeconds(2));
-            List<OutboxMail> b = outbox.claim("node-b", 10, lease);
+            List<OutboxMail> b = outbox.claims().claim("node-b", 10, lease);
             assertThat(b).extracting(OutboxMail::messageId).containsExactly(a.get(0).messageId());
 
-            assertThat(outbox.renew(a.get(0).id(), "node-a", lease)).as("the old owner may no longer send it").isFalse();
-            assertThat(outbox.update(sent(a.get(0), "node-a"))).as("nor record an outcome").isFalse();
-            assertThat(outbox.renew(b.get(0).id(), "node-b", lease)).isTrue();
-            assertThat(outbox.update(sent(b.get(0), "node-b"))).isTrue();
-            assertThat(outbox.summary().count(OutboxState.SENT)).isEqualTo(1);
+            assertThat(outbox.claims().renew(a.get(0).id(), "node-a", lease)).as("the old owner may no longer send it").isFalse();
+            assertThat(outbox.outcomes().update(sent(a.get(0), "node-a"))).as("nor record an outcome").isFalse();
+            assertThat(outbox.claims().renew(b.get(0).id(), "node-b", lease)).isTrue();
+            assertThat(outbox.outcomes().update(sent(b.get(0), "node-b"))).isTrue();
+            assertThat(outbox.status().summary().count(OutboxState.SENT)).isEqualTo(1);
         }
     }
 
@@ -177,15 +177,15 @@ class ClusterStoreIT {
         try (Database db = open()) {
             MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
             Outbox outbox = new Outbox(db, clock);
-            outbox.accept(mail("cause|culprit|renew|1"), "log-1", "content-1");
+            outbox.intake().accept(mail("cause|culprit|renew|1"), "log-1", "content-1");
             Duration lease = Duration.ofSeconds(30);
-            OutboxMail m = outbox.claim("node-a", 10, lease).get(0);
+            OutboxMail m = outbox.claims().claim("node-a", 10, lease).get(0);
             clock.advance(Duration.ofSeconds(25));
-            assertThat(outbox.renew(m.id(), "node-a", lease)).isTrue();
+            assertThat(outbox.claims().renew(m.id(), "node-a", lease)).isTrue();
             clock.advance(Duration.ofSeconds(25));
-            assertThat(outbox.claim("node-b", 10, lease)).isEmpty();
+            assertThat(outbox.claims().claim("node-b", 10, lease)).isEmpty();
             clock.advance(Duration.ofSeconds(6));
-            assertThat(outbox.claim("node-b", 10, lease)).hasSize(1);
+            assertThat(outbox.claims().claim("node-b", 10, lease)).hasSize(1);
         }
     }
 

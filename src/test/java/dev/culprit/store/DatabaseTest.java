@@ -47,9 +47,9 @@ class DatabaseTest {
         }
         try (Database db = Database.open(url, null, null)) {
             Outbox outbox = new Outbox(db, Clock.systemUTC());
-            assertThat(outbox.find("abcdef0123456789abcdef01")).get()
+            assertThat(outbox.status().find("abcdef0123456789abcdef01")).get()
                     .satisfies(m -> assertThat(new String(m.message(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("Subh"));
-            assertThat(outbox.personalMailsSince("a@example.org", java.time.Instant.EPOCH)).isEqualTo(1);
+            assertThat(outbox.ledger().personalMailsSince("a@example.org", java.time.Instant.EPOCH)).isEqualTo(1);
             try (Connection c = db.connection(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select count(*) from information_schema.columns"
                             + " where lower(table_name) = 'outbox' and lower(column_name) = 'message'")) {
@@ -79,7 +79,7 @@ class DatabaseTest {
         }
         try (Database db = Database.open(url, null, null)) {
             Outbox outbox = new Outbox(db, Clock.systemUTC());
-            assertThat(outbox.find("abcdef0123456789abcdef01")).get()
+            assertThat(outbox.status().find("abcdef0123456789abcdef01")).get()
                     .satisfies(m -> assertThat(m.recipients()).extracting(r -> r.recipient().kind())
                             .containsExactly(dev.culprit.model.Recipient.Kind.PERSON, dev.culprit.model.Recipient.Kind.LIST));
         }

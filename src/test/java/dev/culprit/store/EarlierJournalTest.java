@@ -48,11 +48,11 @@ class EarlierJournalTest {
         try (Database db = Database.open(url, null, null)) {
             Outbox outbox = new Outbox(db, Clock.systemUTC());
             assertThat(journal).doesNotExist();
-            assertThat(outbox.inState(OutboxState.SENT, 10)).extracting(OutboxMail::id).containsExactly(1L);
-            assertThat(outbox.personalMailsSince("dev1@example.org", java.time.Instant.EPOCH)).isEqualTo(1);
+            assertThat(outbox.status().inState(OutboxState.SENT, 10)).extracting(OutboxMail::id).containsExactly(1L);
+            assertThat(outbox.ledger().personalMailsSince("dev1@example.org", java.time.Instant.EPOCH)).isEqualTo(1);
             // the mail of the cut line was sent or not: it goes out again, under the same Message-ID
-            assertThat(outbox.recoverAbandoned()).isEqualTo(1);
-            assertThat(outbox.inState(OutboxState.PENDING, 10)).extracting(OutboxMail::id).containsExactly(2L);
+            assertThat(outbox.claims().recoverAbandoned()).isEqualTo(1);
+            assertThat(outbox.status().inState(OutboxState.PENDING, 10)).extracting(OutboxMail::id).containsExactly(2L);
         }
     }
 }

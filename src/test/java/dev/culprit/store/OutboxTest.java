@@ -39,13 +39,13 @@ class OutboxTest {
 
     @Test
     void storesEachVerdictInItsState() throws Exception {
-        assertThat(outbox.accept(mail("k1", Verdict.MAIL, to("a@example.org")), "1.log", "h1").disposition())
+        assertThat(outbox.intake().accept(mail("k1", Verdict.MAIL, to("a@example.org")), "1.log", "h1").disposition())
                 .isEqualTo(Acceptance.Disposition.QUEUED);
-        assertThat(outbox.accept(mail("k2", Verdict.MODERATE, to("a@example.org")), "2.log", "h2").disposition())
+        assertThat(outbox.intake().accept(mail("k2", Verdict.MODERATE, to("a@example.org")), "2.log", "h2").disposition())
                 .isEqualTo(Acceptance.Disposition.HELD);
-        assertThat(outbox.accept(mail("k3", Verdict.SKIP, to("a@example.org")), "3.log", "h3").disposition())
+        assertThat(outbox.intake().accept(mail("k3", Verdict.SKIP, to("a@example.org")), "3.log", "h3").disposition())
                 .isEqualTo(Acceptance.Disposition.SKIPPED);
-        OutboxSummary s = outbox.summary();
+        OutboxSummary s = outbox.status().summary();
         assertThat(s.count(OutboxState.PENDING)).isEqualTo(1);
         assertThat(s.count(OutboxState.HELD)).isEqualTo(1);
         assertThat(s.count(OutboxState.SKIPPED)).isEqualTo(1);
@@ -54,28 +54,28 @@ class OutboxTest {
 
     @Test
     void sameContentUnderAnotherNameIsADuplicate() throws Exception {
-        outbox.accept(mail("k1", to("a@example.org")), "first.log", "same-hash");
-        Acceptance again = outbox.accept(mail("k1", to("a@example.org")), "second.log", "same-hash");
+        outbox.intake().accept(mail("k1", to("a@example.org")), "first.log", "same-hash");
+        Acceptance again = outbox.intake().accept(mail("k1", to("a@example.org")), "second.log", "same-hash");
         assertThat(again.disposition()).isEqualTo(Acceptance.Disposition.DUPLICATE_CONTENT);
         assertThat(again.duplicateOf()).isEqualTo("first.log");
-        assertThat(outbox.processedAs("same-hash")).contains("first.log");
-        assertThat(outbox.summary().count(OutboxState.PENDING)).isEqualTo(1);
+        assertThat(outbox.intake().processedAs("same-hash")).contains("first.log");
+        assertThat(outbox.status().summary().count(OutboxState.PENDING)).isEqualTo(1);
     }
 
     @Test
     void sameResultFromDifferentContentIsStoredOnce() throws Exception {
-        outbox.accept(mail("k1", to("a@example.org")), "first.log", "hash-a");
-        Acceptance again = outbox.accept(mail("k1", to("a@example.org")), "rerun.log", "hash-b");
+        outbox.intake().accept(mail("k1", to("a@example.org")), "first.log", "hash-a");
+        Acceptance again = outbox.intake().accept(mail("k1", to("a@example.org")), "rerun.log", "hash-b");
         assertThat(again.disposition()).isEqualTo(Acceptance.Disposition.DUPLICATE_RESULT);
-        assertThat(outbox.summary().count(OutboxState.PENDING)).isEqualTo(1);
-        assertThat(outbox.processedAs("hash-b")).contains("rerun.log");
+        assertThat(outbox.status().summary().count(OutboxState.PENDING)).isEqualTo(1);
+        assertThat(outbox.intake().processedAs("hash-b")).contains("rerun.log");
     }
 
     @Test
     void claimKeepsMessageBytesAndRecipientsWithReasons() throws Exception {
         var prepared = mail("k1", to("a@example.org", "author of the culprit"), cc("list@vger.kernel.org", "mailing list"));
-        outbox.accept(prepared, "1.log", "h1");
-        List<OutboxMail> claimed = outbox.claim("me", 10, Duration.ofMinutes(5));
+        outbox.intake().accept(prepared, "1.log", "h1");
+        List<OutboxMail> claimed = outbox.claims().claim("me", 10, Duration.ofMinutes(5));
         assertThat(claimed).hasSize(1);
         OutboxMail m = claimed.get(0);
         assertThat(m.message()).isEqualTo(prepared.message());
@@ -88,30 +88,30 @@ class OutboxTest {
 
     @Test
     void claimedMailIsNotClaimedAgainUntilItsLeaseRunsOut() throws Exception {
-        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
-        assertThat(outbox.claim("one", 10, Duration.ofMinutes(5))).hasSize(1);
-        assertThat(outbox.claim("two", 10, Duration.ofMinutes(5))).isEmpty();
+        outbox.intake().accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        assertThat(outbox.claims().claim("one", 10, Duration.ofMinutes(5))).hasSize(1);
+        assertThat(outbox.claims().claim("two", 10, Duration.ofMinutes(5))).isEmpty();
         clock.advance(Duration.ofMinutes(6));
-        assertThat(outbox.claim("two", 10, Duration.ofMinutes(5))).hasSize(1);
+        assertThat(outbox.claims().claim("two", 10, Duration.ofMinutes(5))).hasSize(1);
     }
 
     @Test
     void claimTakesPendingAndAbandonedMailsInTheOrderTheyWereDue() throws Exception {
-        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        outbox.intake().accept(mail("k1", to("a@example.org")), "1.log", "h1");
         clock.advance(Duration.ofMinutes(1));
-        outbox.accept(mail("k2", to("a@example.org")), "2.log", "h2");
+        outbox.intake().accept(mail("k2", to("a@example.org")), "2.log", "h2");
         clock.advance(Duration.ofMinutes(1));
-        outbox.accept(mail("k3", to("a@example.org")), "3.log", "h3");
-        assertThat(outbox.claim("crashed", 1, Duration.ofMinutes(5))).extracting(OutboxMail::resultKey).containsExactly("k1");
+        outbox.intake().accept(mail("k3", to("a@example.org")), "3.log", "h3");
+        assertThat(outbox.claims().claim("crashed", 1, Duration.ofMinutes(5))).extracting(OutboxMail::resultKey).containsExactly("k1");
         clock.advance(Duration.ofMinutes(6));
-        assertThat(outbox.claim("two", 2, Duration.ofMinutes(5))).extracting(OutboxMail::resultKey).containsExactly("k1", "k2");
-        assertThat(outbox.claim("two", 2, Duration.ofMinutes(5))).extracting(OutboxMail::resultKey).containsExactly("k3");
+        assertThat(outbox.claims().claim("two", 2, Duration.ofMinutes(5))).extracting(OutboxMail::resultKey).containsExactly("k1", "k2");
+        assertThat(outbox.claims().claim("two", 2, Duration.ofMinutes(5))).extracting(OutboxMail::resultKey).containsExactly("k3");
     }
 
     @Test
     void aMailAnOperatorHoldsWhileItIsBeingClaimedIsNotClaimed() throws Exception {
-        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
-        outbox.accept(mail("k2", to("b@example.org")), "2.log", "h2");
+        outbox.intake().accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        outbox.intake().accept(mail("k2", to("b@example.org")), "2.log", "h2");
         AtomicReference<List<OutboxMail>> claimed = new AtomicReference<>();
         try (Connection operator = db.connection()) {
             operator.setAutoCommit(false);
@@ -122,7 +122,7 @@ class OutboxTest {
             // transaction holds, and reads it again once that transaction is committed
             Thread claim = new Thread(() -> {
                 try {
-                    claimed.set(outbox.claim("me", 10, Duration.ofMinutes(5)));
+                    claimed.set(outbox.claims().claim("me", 10, Duration.ofMinutes(5)));
                 } catch (StoreException e) {
                     throw new IllegalStateException(e);
                 }
@@ -134,86 +134,86 @@ class OutboxTest {
             claim.join(10_000);
         }
         assertThat(claimed.get()).extracting(OutboxMail::resultKey).containsExactly("k2");
-        assertThat(outbox.summary().count(OutboxState.HELD)).isEqualTo(1);
+        assertThat(outbox.status().summary().count(OutboxState.HELD)).isEqualTo(1);
     }
 
     @Test
     void updateIsRefusedToAnInstanceThatLostItsLease() throws Exception {
-        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
-        OutboxMail m = outbox.claim("one", 10, Duration.ofMinutes(5)).get(0);
+        outbox.intake().accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        OutboxMail m = outbox.claims().claim("one", 10, Duration.ofMinutes(5)).get(0);
         clock.advance(Duration.ofMinutes(6));
-        outbox.claim("two", 10, Duration.ofMinutes(5));
-        boolean ok = outbox.update(new MailUpdate(m.id(), "one", OutboxState.SENT, 0, clock.instant(), null, Map.of(), List.of()));
+        outbox.claims().claim("two", 10, Duration.ofMinutes(5));
+        boolean ok = outbox.outcomes().update(new MailUpdate(m.id(), "one", OutboxState.SENT, 0, clock.instant(), null, Map.of(), List.of()));
         assertThat(ok).isFalse();
-        assertThat(outbox.summary().count(OutboxState.SENDING)).isEqualTo(1);
+        assertThat(outbox.status().summary().count(OutboxState.SENDING)).isEqualTo(1);
     }
 
     @Test
     void sentMailIsRecordedInTheLedgerPerRecipient() throws Exception {
-        outbox.accept(mail("k1", to("A@example.org"), cc("list@vger.kernel.org")), "1.log", "h1");
-        OutboxMail m = outbox.claim("me", 10, Duration.ofMinutes(5)).get(0);
-        assertThat(outbox.update(new MailUpdate(m.id(), "me", OutboxState.SENT, 0, clock.instant(), null,
+        outbox.intake().accept(mail("k1", to("A@example.org"), cc("list@vger.kernel.org")), "1.log", "h1");
+        OutboxMail m = outbox.claims().claim("me", 10, Duration.ofMinutes(5)).get(0);
+        assertThat(outbox.outcomes().update(new MailUpdate(m.id(), "me", OutboxState.SENT, 0, clock.instant(), null,
                 Map.of(0, new RecipientChange(OutboxRecipient.State.SENT, null), 1, new RecipientChange(OutboxRecipient.State.SENT, null)),
                 List.of(new LedgerEntry("A@example.org", false), new LedgerEntry("list@vger.kernel.org", true))))).isTrue();
-        assertThat(outbox.mailsSentSince(clock.instant().minusSeconds(60))).isEqualTo(1);
-        assertThat(outbox.personalMailsSince("a@example.org", clock.instant().minusSeconds(60))).isEqualTo(1);
-        assertThat(outbox.personalMailsSince("list@vger.kernel.org", clock.instant().minusSeconds(60))).isZero();
-        assertThat(outbox.summary().count(OutboxState.SENT)).isEqualTo(1);
-        assertThat(outbox.claim("me", 10, Duration.ofMinutes(5))).isEmpty();
+        assertThat(outbox.ledger().mailsSentSince(clock.instant().minusSeconds(60))).isEqualTo(1);
+        assertThat(outbox.ledger().personalMailsSince("a@example.org", clock.instant().minusSeconds(60))).isEqualTo(1);
+        assertThat(outbox.ledger().personalMailsSince("list@vger.kernel.org", clock.instant().minusSeconds(60))).isZero();
+        assertThat(outbox.status().summary().count(OutboxState.SENT)).isEqualTo(1);
+        assertThat(outbox.claims().claim("me", 10, Duration.ofMinutes(5))).isEmpty();
     }
 
     @Test
     void eachRecipientKeepsItsOwnOutcome() throws Exception {
-        outbox.accept(mail("k1", to("a@example.org"), to("b@example.org"), cc("c@example.org"), cc("d@example.org")), "1.log", "h1");
-        OutboxMail m = outbox.claim("me", 10, Duration.ofMinutes(5)).get(0);
-        assertThat(outbox.update(new MailUpdate(m.id(), "me", OutboxState.PENDING, 1, clock.instant().plusSeconds(60), "451 later",
+        outbox.intake().accept(mail("k1", to("a@example.org"), to("b@example.org"), cc("c@example.org"), cc("d@example.org")), "1.log", "h1");
+        OutboxMail m = outbox.claims().claim("me", 10, Duration.ofMinutes(5)).get(0);
+        assertThat(outbox.outcomes().update(new MailUpdate(m.id(), "me", OutboxState.PENDING, 1, clock.instant().plusSeconds(60), "451 later",
                 Map.of(0, new RecipientChange(OutboxRecipient.State.SENT, null),
                         1, new RecipientChange(OutboxRecipient.State.FAILED, "550 no such user"),
                         3, new RecipientChange(OutboxRecipient.State.FAILED, "550 mailbox full")),
                 List.of(new LedgerEntry("a@example.org", false))))).isTrue();
         clock.advance(Duration.ofSeconds(61));
-        OutboxMail again = outbox.claim("me", 10, Duration.ofMinutes(5)).get(0);
+        OutboxMail again = outbox.claims().claim("me", 10, Duration.ofMinutes(5)).get(0);
         assertThat(again.recipients()).extracting(OutboxRecipient::state).containsExactly(OutboxRecipient.State.SENT,
                 OutboxRecipient.State.FAILED, OutboxRecipient.State.PENDING, OutboxRecipient.State.FAILED);
         assertThat(again.recipients()).extracting(OutboxRecipient::lastError).containsExactly(null, "550 no such user", null,
                 "550 mailbox full");
-        assertThat(outbox.personalMailsSince("a@example.org", clock.instant().minusSeconds(600))).isEqualTo(1);
-        assertThat(outbox.personalMailsSince("b@example.org", clock.instant().minusSeconds(600))).isZero();
+        assertThat(outbox.ledger().personalMailsSince("a@example.org", clock.instant().minusSeconds(600))).isEqualTo(1);
+        assertThat(outbox.ledger().personalMailsSince("b@example.org", clock.instant().minusSeconds(600))).isZero();
     }
 
     @Test
     void pendingMailWaitsForItsNextAttemptTime() throws Exception {
-        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
-        OutboxMail m = outbox.claim("me", 10, Duration.ofMinutes(5)).get(0);
-        outbox.update(new MailUpdate(m.id(), "me", OutboxState.PENDING, 1, clock.instant().plusSeconds(120), "451 try later",
+        outbox.intake().accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        OutboxMail m = outbox.claims().claim("me", 10, Duration.ofMinutes(5)).get(0);
+        outbox.outcomes().update(new MailUpdate(m.id(), "me", OutboxState.PENDING, 1, clock.instant().plusSeconds(120), "451 try later",
                 Map.of(), List.of()));
-        assertThat(outbox.claim("me", 10, Duration.ofMinutes(5))).isEmpty();
+        assertThat(outbox.claims().claim("me", 10, Duration.ofMinutes(5))).isEmpty();
         clock.advance(Duration.ofSeconds(121));
-        OutboxMail again = outbox.claim("me", 10, Duration.ofMinutes(5)).get(0);
+        OutboxMail again = outbox.claims().claim("me", 10, Duration.ofMinutes(5)).get(0);
         assertThat(again.attempts()).isEqualTo(1);
         assertThat(again.lastError()).isEqualTo("451 try later");
     }
 
     @Test
     void abandonedSendingMailsArePendingAgainOnAnEmbeddedStore() throws Exception {
-        outbox.accept(mail("k1", to("a@example.org")), "1.log", "h1");
-        outbox.claim("crashed", 10, Duration.ofMinutes(5));
-        assertThat(outbox.recoverAbandoned()).isEqualTo(1);
-        assertThat(outbox.claim("me", 10, Duration.ofMinutes(5))).hasSize(1);
+        outbox.intake().accept(mail("k1", to("a@example.org")), "1.log", "h1");
+        outbox.claims().claim("crashed", 10, Duration.ofMinutes(5));
+        assertThat(outbox.claims().recoverAbandoned()).isEqualTo(1);
+        assertThat(outbox.claims().claim("me", 10, Duration.ofMinutes(5))).hasSize(1);
     }
 
     @Test
     void optOutIsCaseInsensitive() throws Exception {
         assertThat(outbox.optOuts().add("Someone@Example.org", "asked by mail")).isTrue();
         assertThat(outbox.optOuts().add("someone@example.org", "again")).isFalse();
-        assertThat(outbox.optedOut(List.of("SOMEONE@example.org", "other@example.org"))).containsExactly("someone@example.org");
+        assertThat(outbox.optOuts().optedOut(List.of("SOMEONE@example.org", "other@example.org"))).containsExactly("someone@example.org");
     }
 
     @Test
     void setupProblemIsKeptUntilCleared() throws Exception {
-        outbox.setSetupProblem("535 authentication failed", clock.instant().plusSeconds(60));
-        assertThat(outbox.setupProblem()).hasValueSatisfying(p -> assertThat(p.text()).isEqualTo("535 authentication failed"));
-        outbox.clearSetupProblem();
-        assertThat(outbox.setupProblem()).isEmpty();
+        outbox.status().setSetupProblem("535 authentication failed", clock.instant().plusSeconds(60));
+        assertThat(outbox.status().setupProblem()).hasValueSatisfying(p -> assertThat(p.text()).isEqualTo("535 authentication failed"));
+        outbox.status().clearSetupProblem();
+        assertThat(outbox.status().setupProblem()).isEmpty();
     }
 }

@@ -70,39 +70,39 @@ class PostgresOutboxIT {
     @Test
     void storesClaimsAndRecordsAMail() throws Exception {
         var m = mail("k1", to("dev@example.org"));
-        assertThat(outbox.accept(m, "1.log", "h1").disposition()).isEqualTo(Acceptance.Disposition.QUEUED);
-        assertThat(outbox.accept(mail("k2", Verdict.MODERATE, to("dev@example.org")), "2.log", "h2").disposition())
+        assertThat(outbox.intake().accept(m, "1.log", "h1").disposition()).isEqualTo(Acceptance.Disposition.QUEUED);
+        assertThat(outbox.intake().accept(mail("k2", Verdict.MODERATE, to("dev@example.org")), "2.log", "h2").disposition())
                 .isEqualTo(Acceptance.Disposition.HELD);
-        OutboxMail claimed = outbox.claim("pg-test", 10, Duration.ofMinutes(5)).get(0);
+        OutboxMail claimed = outbox.claims().claim("pg-test", 10, Duration.ofMinutes(5)).get(0);
         assertThat(claimed.message()).isEqualTo(m.message());
-        assertThat(outbox.update(new MailUpdate(claimed.id(), "pg-test", OutboxState.SENT, 0, java.time.Instant.now(), null,
+        assertThat(outbox.outcomes().update(new MailUpdate(claimed.id(), "pg-test", OutboxState.SENT, 0, java.time.Instant.now(), null,
                 Map.of(0, new MailUpdate.RecipientChange(OutboxRecipient.State.SENT, null)),
                 List.of(new MailUpdate.LedgerEntry("dev@example.org", false))))).isTrue();
-        assertThat(outbox.personalMailsSince("DEV@example.org", java.time.Instant.now().minusSeconds(60))).isEqualTo(1);
-        assertThat(outbox.summary().count(OutboxState.SENT)).isEqualTo(1);
-        assertThat(outbox.recoverAbandoned()).as("a shared database leaves leases alone").isZero();
+        assertThat(outbox.ledger().personalMailsSince("DEV@example.org", java.time.Instant.now().minusSeconds(60))).isEqualTo(1);
+        assertThat(outbox.status().summary().count(OutboxState.SENT)).isEqualTo(1);
+        assertThat(outbox.claims().recoverAbandoned()).as("a shared database leaves leases alone").isZero();
     }
 
     @Test
     void aSentMailIsRecordedInPlaceWhereAnotherInstanceMayTakeItOver() throws Exception {
-        outbox.accept(mail("k1", to("dev@example.org")), "1.log", "h1");
-        OutboxMail claimed = outbox.claim("pg-test", 10, Duration.ofMinutes(5)).get(0);
-        assertThat(outbox.update(new MailUpdate(claimed.id(), "pg-test", OutboxState.SENT, 0, java.time.Instant.now(), null,
+        outbox.intake().accept(mail("k1", to("dev@example.org")), "1.log", "h1");
+        OutboxMail claimed = outbox.claims().claim("pg-test", 10, Duration.ofMinutes(5)).get(0);
+        assertThat(outbox.outcomes().update(new MailUpdate(claimed.id(), "pg-test", OutboxState.SENT, 0, java.time.Instant.now(), null,
                 Map.of(0, new MailUpdate.RecipientChange(OutboxRecipient.State.SENT, null)),
                 List.of(new MailUpdate.LedgerEntry("dev@example.org", false))))).isTrue();
-        assertThat(outbox.summary().count(OutboxState.SENT)).isEqualTo(1);
-        assertThat(outbox.personalMailsSince("dev@example.org", java.time.Instant.now().minusSeconds(60))).isEqualTo(1);
+        assertThat(outbox.status().summary().count(OutboxState.SENT)).isEqualTo(1);
+        assertThat(outbox.ledger().personalMailsSince("dev@example.org", java.time.Instant.now().minusSeconds(60))).isEqualTo(1);
         // and an instance that lost its lease records nothing
-        outbox.accept(mail("k2", to("dev@example.org")), "2.log", "h2");
-        OutboxMail second = outbox.claim("pg-test", 10, Duration.ofMinutes(5)).get(0);
-        assertThat(outbox.update(new MailUpdate(second.id(), "someone-else", OutboxState.SENT, 0, java.time.Instant.now(), null,
+        outbox.intake().accept(mail("k2", to("dev@example.org")), "2.log", "h2");
+        OutboxMail second = outbox.claims().claim("pg-test", 10, Duration.ofMinutes(5)).get(0);
+        assertThat(outbox.outcomes().update(new MailUpdate(second.id(), "someone-else", OutboxState.SENT, 0, java.time.Instant.now(), null,
                 Map.of(), List.of()))).isFalse();
     }
 
     @Test
     void concurrentClaimersNeverGetTheSameMail() throws Exception {
         for (int i = 0; i < 200; i++) {
-            outbox.accept(mail("k" + i, to("dev" + i + "@example.org")), i + ".log", "h" + i);
+            outbox.intake().accept(mail("k" + i, to("dev" + i + "@example.org")), i + ".log", "h" + i);
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         // the four claimers claim in rounds, released together, so that their claims overlap
@@ -116,7 +116,7 @@ class PostgresOutboxIT {
                     List<Long> mine = new ArrayList<>();
                     for (int r = 0; r < 12; r++) {
                         round.await(5, TimeUnit.MINUTES);
-                        outbox.claim(owner, 7, Duration.ofMinutes(5)).forEach(m -> mine.add(m.id()));
+                        outbox.claims().claim(owner, 7, Duration.ofMinutes(5)).forEach(m -> mine.add(m.id()));
                     }
                     return mine;
                 };
@@ -128,7 +128,7 @@ class PostgresOutboxIT {
             }
             assertThat(all).hasSize(200).doesNotHaveDuplicates();
             assertThat(futures).as("every claimer got mails").allMatch(f -> !getQuietly(f).isEmpty());
-            assertThat(outbox.claim("late", 7, Duration.ofMinutes(5))).isEmpty();
+            assertThat(outbox.claims().claim("late", 7, Duration.ofMinutes(5))).isEmpty();
         } finally {
             pool.shutdownNow();
         }
@@ -141,7 +141,7 @@ class PostgresOutboxIT {
             List<Future<Acceptance>> futures = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 int n = t;
-                futures.add(pool.submit(() -> outbox.accept(mail("same", to("dev@example.org")), n + ".log", "content-" + n)));
+                futures.add(pool.submit(() -> outbox.intake().accept(mail("same", to("dev@example.org")), n + ".log", "content-" + n)));
             }
             List<Acceptance.Disposition> d = new ArrayList<>();
             for (Future<Acceptance> f : futures) {

@@ -37,7 +37,7 @@ class ResultBlamesTest {
         PreparedMail plain = TestMails.mail(key, verdict, TestMails.to("a@example.org"));
         PreparedMail m = new PreparedMail(plain.source(), new ResultKey(key), plain.messageId(), r,
                 new Assessment(verdict, 1.0, List.of()), plain.recipients(), plain.subject(), plain.message(), List.of());
-        outbox.accept(m, key + ".log", "hash-" + key);
+        outbox.intake().accept(m, key + ".log", "hash-" + key);
     }
 
     @Test
