@@ -7,14 +7,14 @@ Bisection found the commit that introduced this crash:
 <@c.rangeSection/>
 <@c.reliabilitySection/>
 
-<#if !commit.merge || tags.reportedBy?? || tags.closes??>
+<#if tags.fixes?? || tags.reportedBy?? || tags.closes??>
 
 If you fix this, please add these tags to the commit:
 
 <#if tags.reportedBy??>
 Reported-by: ${tags.reportedBy}
 </#if>
-<#if !commit.merge>
+<#if tags.fixes??>
 Fixes: ${tags.fixes}
 </#if>
 <#if tags.closes??>
@@ -24,6 +24,9 @@ Closes: ${tags.closes}
 <#if commit.merge>
 
 No Fixes: tag is suggested: a merge commit rarely causes a bug itself.
+<#elseif !tags.fixes??>
+
+No Fixes: tag is suggested: please check the concerns above first.
 </#if>
 <@c.timelineSection/>
 <@c.crashSection/>

@@ -2,6 +2,7 @@ package dev.culprit.assess;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,9 @@ import java.util.Map;
  *     {@code error-probability}
  * @param minOtherBlames a commit already blamed for at least this many other crashes raises
  *     {@code blamed-before}
+ * @param contextSignals the signals that only give context: a doubt among them alone does not
+ *     withdraw the {@code Fixes:} suggestion (by default a flaky reproducer and skipped commits,
+ *     routine on right culprits)
  */
 public record AssessPolicy(
         Map<String, Double> weights,
@@ -28,13 +32,15 @@ public record AssessPolicy(
         Double minCrashFraction,
         Double noisyRunFraction,
         Double maxErrorProbability,
-        Integer minOtherBlames) {
+        Integer minOtherBlames,
+        List<String> contextSignals) {
     public static final double DEFAULT_MAIL_THRESHOLD = 0.1;
     public static final double DEFAULT_MIN_REPRO_CHANCE = 0.5;
     public static final double DEFAULT_MIN_CRASH_FRACTION = 0.5;
     public static final double DEFAULT_NOISY_RUN_FRACTION = 0.25;
     public static final double DEFAULT_MAX_ERROR_PROBABILITY = 0.25;
     public static final int DEFAULT_MIN_OTHER_BLAMES = 1;
+    public static final List<String> DEFAULT_CONTEXT_SIGNALS = List.of(Signals.FLAKY, Signals.SKIPPED_COMMITS);
 
     public AssessPolicy {
         Map<String, Double> merged = new LinkedHashMap<>(Signals.DEFAULT_WEIGHTS);
@@ -62,6 +68,32 @@ public record AssessPolicy(
         } else if (minOtherBlames < 1) {
             throw new IllegalArgumentException("min-other-blames: must be at least 1: " + minOtherBlames);
         }
+        if (contextSignals == null) {
+            contextSignals = DEFAULT_CONTEXT_SIGNALS;
+        } else {
+            for (String id : contextSignals) {
+                if (id == null || !Signals.DEFAULT_WEIGHTS.containsKey(id)) {
+                    throw new IllegalArgumentException("context-signals: unknown signal " + id + "; known: "
+                            + String.join(", ", Signals.ALL));
+                }
+            }
+            contextSignals = List.copyOf(contextSignals);
+        }
+    }
+
+    /** A policy with the default context signals. */
+    public AssessPolicy(Map<String, Double> weights, Double mailThreshold, Double minReproChance,
+            Double minCrashFraction, Double noisyRunFraction, Double maxErrorProbability, Integer minOtherBlames) {
+        this(weights, mailThreshold, minReproChance, minCrashFraction, noisyRunFraction, maxErrorProbability,
+                minOtherBlames, null);
+    }
+
+    /**
+     * Whether a result with these concerns may still suggest a {@code Fixes:} tag: it states no
+     * doubt, or every doubt it states is one of the context signals.
+     */
+    public boolean confident(java.util.Collection<String> raised) {
+        return contextSignals.containsAll(raised);
     }
 
     public static AssessPolicy defaults() {
@@ -73,13 +105,13 @@ public record AssessPolicy(
         Map<String, Double> w = new LinkedHashMap<>(weights);
         w.putAll(changed);
         return new AssessPolicy(w, mailThreshold, minReproChance, minCrashFraction, noisyRunFraction,
-                maxErrorProbability, minOtherBlames);
+                maxErrorProbability, minOtherBlames, contextSignals);
     }
 
     /** The same policy with another mail threshold. */
     public AssessPolicy withMailThreshold(double threshold) {
         return new AssessPolicy(weights, threshold, minReproChance, minCrashFraction, noisyRunFraction,
-                maxErrorProbability, minOtherBlames);
+                maxErrorProbability, minOtherBlames, contextSignals);
     }
 
     public double weight(String signal) {

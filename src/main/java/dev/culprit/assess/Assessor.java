@@ -68,7 +68,8 @@ public final class Assessor {
         } else {
             verdict = Verdict.MODERATE;
         }
-        return new Assessment(verdict, score, signals);
+        return new Assessment(verdict, score, signals,
+                policy.confident(signals.stream().map(Signal::id).toList()));
     }
 
     /**

@@ -78,10 +78,11 @@ public final class DataModel {
             m.put("error", error);
         }
         m.put("links", links(s.links()));
-        m.put("tags", tags(r, commit, ctx.reportedBy(), s));
+        m.put("tags", tags(commit, ctx.assessment().confident(), ctx.reportedBy(), s));
         m.put("replying", s.messageId() != null);
         Map<String, Object> reliability = new LinkedHashMap<>();
         reliability.put("verdict", ctx.assessment().verdict().id());
+        reliability.put("confident", ctx.assessment().confident());
         reliability.put("score", String.format(Locale.ROOT, "%.2f", ctx.assessment().score()));
         reliability.put("concerns", ctx.assessment().reasons().stream().map(c -> wrap(c, WRAP - 2, "  ")).toList());
         m.put("reliability", reliability);
@@ -165,10 +166,11 @@ public final class DataModel {
         return m;
     }
 
-    private static Map<String, Object> tags(BisectionReport r, Map<String, Object> commit, String reportedBy, Sidecar s) {
+    /** The tags to suggest; {@code Fixes:} only when the result states no doubt beyond context. */
+    private static Map<String, Object> tags(Map<String, Object> commit, boolean confident, String reportedBy, Sidecar s) {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "reportedBy", reportedBy);
-        if (commit != null) {
+        if (commit != null && confident) {
             m.put("fixes", commit.get("shortHash") + " (\"" + commit.get("title") + "\")");
         }
         put(m, "closes", s.links().dashboard());
