@@ -145,6 +145,11 @@ final class BisectStepReader {
         commitBlock = null;
     }
 
+    /** The commit git named in its last {@code <h> is the first bad commit} line, or null. */
+    String gitCulprit() {
+        return lastCommitBlock != null ? lastCommitBlock.hash() : commitBlock != null ? commitBlock.hash() : null;
+    }
+
     /** Whether git printed a first-bad-commit block. */
     boolean commitBlockSeen() {
         return lastCommitBlock != null;

@@ -26,6 +26,9 @@ final class LogReading {
     final AfterBisectionReader after;
     final ResultReader result;
     private long contentLines;
+    /** The last line that was not empty, and its number: what came before a result line. */
+    private String previous = "";
+    private long previousLine;
 
     LogReading(int crashReportLimit, int textLimit) {
         tests = new TestBlockReader(log, phases, textLimit);
@@ -76,19 +79,34 @@ final class LogReading {
     /** Takes the next line of the log (without its line end). */
     void accept(String line, long number) {
         log.at(number);
-        if (!line.isEmpty()) {
-            contentLines++;
+        if (line.isEmpty()) {
+            read(line);
+            return;
         }
+        contentLines++;
+        read(line);
+        previous = line;
+        previousLine = number;
+    }
+
+    private void read(String line) {
         if (line.startsWith(ResultReader.SUMMARY_PREFIX)) {
-            steps.closeCommitBlock();
-            tests.close();
-            steps.closeStep();
-            result.summary(line);
+            closeBody();
+            result.summary(line, steps.gitCulprit());
         } else if (result.started()) {
             result.accept(line);
+        } else if (previousLine > 0 && ResultLines.agreesWithGit(line, steps.gitCulprit())) {
+            closeBody();
+            result.withoutSummary(line, previousLine, previous);
         } else if (!steps.inCommitBlock() || !steps.commitLine(line)) {
             body(line);
         }
+    }
+
+    private void closeBody() {
+        steps.closeCommitBlock();
+        tests.close();
+        steps.closeStep();
     }
 
     /** A record before the summary. */
@@ -118,9 +136,7 @@ final class LogReading {
     }
 
     ParseResult finish(boolean lastLineTerminated) {
-        steps.closeCommitBlock();
-        tests.close();
-        steps.closeStep();
+        closeBody();
         long last = log.line();
         if (last == 0 || contentLines == 0) {
             log.problem(0, "empty log");

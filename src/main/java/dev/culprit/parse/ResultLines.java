@@ -42,6 +42,12 @@ final class ResultLines {
     private final LogContext log;
     private final int crashReportLimit;
     private final int textLimit;
+    /** The commit git named in its {@code <h> is the first bad commit} line before the summary, or null. */
+    private final String gitCulprit;
+    /** The first line after the summary that was not a result record, or 0. */
+    private long unreadableLine;
+    /** Whether an unreadable line after the summary names {@link #gitCulprit}. */
+    private boolean unreadableNamesGitCulprit;
     private Kind kind = Kind.NONE;
     private long line;
     private BisectionType type;
@@ -57,10 +63,23 @@ final class ResultLines {
     /** The text that takes every further line, once an error text or a crash report started. */
     private BoundedText sink;
 
-    ResultLines(LogContext log, int crashReportLimit, int textLimit) {
+    ResultLines(LogContext log, int crashReportLimit, int textLimit, String gitCulprit) {
         this.log = log;
         this.crashReportLimit = crashReportLimit;
         this.textLimit = textLimit;
+        this.gitCulprit = gitCulprit;
+    }
+
+    /**
+     * Whether {@code text} opens a culprit result that agrees with git: {@code first bad|good
+     * commit: <h>} where {@code <h>} is the commit git named the first bad commit.
+     */
+    static boolean agreesWithGit(String text, String gitCulprit) {
+        if (gitCulprit == null || !text.startsWith("first ")) {
+            return false;
+        }
+        Matcher m = FIRST_COMMIT.matcher(text);
+        return m.matches() && m.group(2).equals(gitCulprit);
     }
 
     BoundedText textSink() {
@@ -124,7 +143,33 @@ final class ResultLines {
             return;
         }
         line = 0;
+        if (recovered(text)) {
+            return;
+        }
         log.problem("not a result line after the summary: " + Scan.abbreviate(text));
+        if (unreadableLine == 0) {
+            unreadableLine = log.line();
+        }
+        unreadableNamesGitCulprit |= gitCulprit != null && text.contains(gitCulprit);
+    }
+
+    /**
+     * A recipient list or the crash after unreadable lines that name the commit git found: the
+     * result line was damaged, yet the log goes on past it, so the culprit is git's. The
+     * unreadable line is kept as a problem; then {@code text} is read as a line after the culprit.
+     */
+    private boolean recovered(String text) {
+        if (!unreadableNamesGitCulprit || AFTER_CULPRIT.rules().stream().noneMatch(r -> text.startsWith(r.prefix()))) {
+            return false;
+        }
+        kind = Kind.CULPRIT;
+        line = unreadableLine;
+        culpritHash = gitCulprit;
+        culpritTitle = "";
+        log.problem(unreadableLine, "the result line is unreadable; the culprit is " + gitCulprit
+                + ", the first bad commit git named, as that line names it and the result goes on after it");
+        accept(text);
+        return true;
     }
 
     /**

@@ -60,15 +60,18 @@ final class ResultReader {
         }
     }
 
-    /** {@code revisions tested: N, total time: D (build: D, test: D)}: the result is read anew after it. */
-    void summary(String line) {
+    /**
+     * {@code revisions tested: N, total time: D (build: D, test: D)}: the result is read anew after
+     * it; {@code gitCulprit} is the commit git named the first bad commit before it, or null.
+     */
+    void summary(String line, String gitCulprit) {
         Matcher m = SUMMARY.matcher(line);
         if (summaryLine > 0) {
             log.problem("another \"revisions tested\" line; the result is read after this one (the first was on line "
                     + summaryLine + ")");
         }
         summaryLine = log.line();
-        result = new ResultLines(log, crashReportLimit, textLimit);
+        result = new ResultLines(log, crashReportLimit, textLimit, gitCulprit);
         if (m.matches()) {
             revisionsTested = log.parseInt(m.group(1));
             totalTime = m.group(2);
@@ -83,6 +86,18 @@ final class ResultReader {
             buildTime = null;
             testTime = null;
         }
+    }
+
+    /**
+     * {@code first bad|good commit: <h>} naming git's culprit before any summary: the summary line
+     * before it, {@code unreadable} (its number {@code unreadableLine}), was damaged. The result is
+     * read from {@code line} on, without the summary's figures.
+     */
+    void withoutSummary(String line, long unreadableLine, String unreadable) {
+        log.problem(unreadableLine, "not a readable \"revisions tested\" summary; the result is read from line "
+                + log.line() + ": " + Scan.abbreviate(unreadable));
+        result = new ResultLines(log, crashReportLimit, textLimit, null);
+        result.accept(line);
     }
 
     /** Whether the summary was read: every later line belongs to the result. */
