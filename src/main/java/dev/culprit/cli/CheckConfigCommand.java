@@ -43,6 +43,28 @@ public final class CheckConfigCommand implements Callable<Integer> {
         this.processors = processors;
     }
 
+    /** The spool and state directories, plain SMTP and the pause switch: what is wrong, what to watch. */
+    private static void checkPlaces(CulpritConfig config, List<String> errors, List<String> warnings) {
+        Path spool = config.spool().dir();
+        if (!Files.exists(spool, LinkOption.NOFOLLOW_LINKS)) {
+            warnings.add("spool.dir: " + spool + " does not exist yet; run and once create it");
+        } else if (!Files.isDirectory(spool) || !Files.isWritable(spool)) {
+            errors.add("spool.dir: " + spool + " is not a writable directory");
+        }
+        if (config.state().jdbcUrl() == null) {
+            Path state = config.state().dir();
+            if (Files.exists(state) && (!Files.isDirectory(state) || !Files.isWritable(state))) {
+                errors.add("state.dir: " + state + " is not a writable directory");
+            }
+        }
+        if (config.smtp().security() == SmtpSecurity.NONE) {
+            warnings.add("smtp.security: none: mail and any password travel unencrypted");
+        }
+        if (config.paused()) {
+            warnings.add("paused: true: nothing will be sent");
+        }
+    }
+
     @Override
     public Integer call() throws ConfigException {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,24 +86,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             errors.add(e.getMessage());
         }
-        Path spool = config.spool().dir();
-        if (!Files.exists(spool, LinkOption.NOFOLLOW_LINKS)) {
-            warnings.add("spool.dir: " + spool + " does not exist yet; run and once create it");
-        } else if (!Files.isDirectory(spool) || !Files.isWritable(spool)) {
-            errors.add("spool.dir: " + spool + " is not a writable directory");
-        }
-        if (config.state().jdbcUrl() == null) {
-            Path state = config.state().dir();
-            if (Files.exists(state) && (!Files.isDirectory(state) || !Files.isWritable(state))) {
-                errors.add("state.dir: " + state + " is not a writable directory");
-            }
-        }
-        if (config.smtp().security() == SmtpSecurity.NONE) {
-            warnings.add("smtp.security: none: mail and any password travel unencrypted");
-        }
-        if (config.paused()) {
-            warnings.add("paused: true: nothing will be sent");
-        }
+        checkPlaces(config, errors, warnings);
         Culprit app = new Culprit(config, Clock.systemUTC());
         try {
             processors.create(app);

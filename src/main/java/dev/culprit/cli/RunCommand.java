@@ -73,19 +73,7 @@ public final class RunCommand implements Callable<Integer> {
             w = app.openService(processors.create(app), out == null ? null : out.stream(),
                     out == null ? null : out.where(), Secrets.fromEnvironment(), ops.events());
             ops.outbox(new OutboxStats(w.outbox, clock));
-            Path inbox = w.spool.exists() ? w.spool.inbox() : null;
-            ServiceScheduler scheduler;
-            if (w.clustered()) {
-                // in a cluster, work/ is taken up by the scan job, which runs on one node at a time
-                scheduler = ServiceScheduler.clustered(w.service, config.schedule(), inbox, w.database.dataSource(), w.instance);
-            } else {
-                w.service.recover();
-                scheduler = new ServiceScheduler(w.service, config.schedule(), inbox);
-            }
-            if (!options.dryRun) {
-                Optional<Retention> retention = app.retention(w.spool.done(), w.database);
-                retention.ifPresent(r -> scheduler.housekeeping(r::run, Culprit.RETENTION_INTERVAL));
-            }
+            ServiceScheduler scheduler = scheduler(app, w);
             CountDownLatch stopped = new CountDownLatch(1);
             ServiceParts wiring = w;
             ServiceOps operations = ops;
@@ -118,6 +106,28 @@ public final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /**
+     * The schedule over the service: in a cluster, the scan job takes up what a crash left in
+     * {@code work/}, on one node at a time; alone, this process does it before the first scan.
+     * Retention is scheduled unless this is a dry run.
+     */
+    private ServiceScheduler scheduler(Culprit app, ServiceParts w) throws SchedulerException, StoreException, IOException {
+        CulpritConfig config = app.config();
+        Path inbox = w.spool.exists() ? w.spool.inbox() : null;
+        ServiceScheduler scheduler;
+        if (w.clustered()) {
+            scheduler = ServiceScheduler.clustered(w.service, config.schedule(), inbox, w.database.dataSource(), w.instance);
+        } else {
+            w.service.recover();
+            scheduler = new ServiceScheduler(w.service, config.schedule(), inbox);
+        }
+        if (!options.dryRun) {
+            Optional<Retention> retention = app.retention(w.spool.done(), w.database);
+            retention.ifPresent(r -> scheduler.housekeeping(r::run, Culprit.RETENTION_INTERVAL));
+        }
+        return scheduler;
     }
 
     private static void cleanup(ServiceParts w, ServiceOps ops, DryRunOutput out) {

@@ -41,7 +41,6 @@ final class TemplateCheck {
     private TemplateCheck() {}
 
     static List<Line> run(Culprit app) throws ConfigException {
-        Clock clock = app.clock();
         Pipeline pipeline = app.pipeline();
         List<Line> lines = new ArrayList<>();
         PreparedMail culprit = null;
@@ -74,12 +73,18 @@ final class TemplateCheck {
         lines.add(0, subjectFailures.isEmpty()
                 ? new Line(Renderer.SUBJECT, true, "rendered for " + subjects + " samples")
                 : new Line(Renderer.SUBJECT, false, subjectFailures.get(0)));
-        ModerationMails mails = app.moderationMails();
         if (culprit == null) {
             lines.add(new Line(Renderer.MODERATION_NOTICE, false, "not rendered: no sample mail (see culprit.ftl)"));
             lines.add(new Line(Renderer.RETRACTION, false, "not rendered: no sample mail (see culprit.ftl)"));
             return lines;
         }
+        lines.addAll(moderationLines(app.moderationMails(), culprit, app.clock()));
+        return lines;
+    }
+
+    /** The moderation notice and the retraction, rendered for the mail of the {@code culprit} sample. */
+    private static List<Line> moderationLines(ModerationMails mails, PreparedMail culprit, Clock clock) {
+        List<Line> lines = new ArrayList<>();
         List<OutboxRecipient> recipients = new ArrayList<>();
         for (int i = 0; i < culprit.recipients().size(); i++) {
             recipients.add(new OutboxRecipient(i, culprit.recipients().get(i), OutboxRecipient.State.PENDING, null));
