@@ -105,14 +105,14 @@ public final class Claims {
             return true;
         }
         Instant now = clock.instant();
-        return execute("update outbox set lease_until = ?, updated_at = ? where id = ? and state = " + SENDING.sql()
-                + " and claimed_by = ?", now.plus(lease), now, id, owner) == 1;
+        return OutboxRows.update(db, "update outbox set lease_until = ?, updated_at = ?"
+                + " where id = ? and state = " + SENDING.sql() + " and claimed_by = ?", now.plus(lease), now, id, owner) == 1;
     }
 
     /** Gives a claimed mail back unchanged, to be sent by the next run. */
     public void release(long id, String owner) throws StoreException {
-        execute("update outbox set state = " + PENDING.sql() + ", claimed_by = null, lease_until = null, updated_at = ?"
-                + " where id = ? and state = " + SENDING.sql() + " and claimed_by = ?", clock.instant(), id, owner);
+        OutboxRows.update(db, "update outbox set state = " + PENDING.sql() + ", claimed_by = null, lease_until = null,"
+                + " updated_at = ? where id = ? and state = " + SENDING.sql() + " and claimed_by = ?", clock.instant(), id, owner);
     }
 
     /**
@@ -126,15 +126,7 @@ public final class Claims {
         if (!db.dialect().exclusive()) {
             return 0;
         }
-        return execute("update outbox set state = " + PENDING.sql() + ", claimed_by = null, lease_until = null, updated_at = ?"
-                + " where state = " + SENDING.sql(), clock.instant());
-    }
-
-    private int execute(String sql, Object... args) throws StoreException {
-        try (Connection c = db.connection()) {
-            return OutboxRows.update(c, sql, args);
-        } catch (SQLException e) {
-            throw new StoreException("cannot update the outbox: " + e.getMessage(), e);
-        }
+        return OutboxRows.update(db, "update outbox set state = " + PENDING.sql() + ", claimed_by = null, lease_until = null,"
+                + " updated_at = ? where state = " + SENDING.sql(), clock.instant());
     }
 }

@@ -176,6 +176,15 @@ final class OutboxRows {
         }
     }
 
+    /** Runs an update on a connection of its own (committed when it returns) and returns the rows changed. */
+    static int update(Database db, String sql, Object... args) throws StoreException {
+        try (Connection c = db.connection()) {
+            return update(c, sql, args);
+        } catch (SQLException e) {
+            throw new StoreException("cannot update the outbox: " + e.getMessage(), e);
+        }
+    }
+
     /** Binds these arguments in order, times as UTC timestamps. */
     static void bind(PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {

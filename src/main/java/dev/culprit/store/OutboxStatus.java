@@ -85,13 +85,13 @@ public final class OutboxStatus {
     public void setSetupProblem(String text, Instant retryAt) throws StoreException {
         Instant now = clock.instant();
         Optional<SetupProblem> old = setupProblem();
-        execute("delete from delivery_status where name = " + SETUP_PROBLEM);
-        execute("insert into delivery_status (name, text_value, until_at, updated_at) values (" + SETUP_PROBLEM + ", ?, ?, ?)",
-                clip(text), retryAt, old.map(SetupProblem::since).orElse(now));
+        OutboxRows.update(db, "delete from delivery_status where name = " + SETUP_PROBLEM);
+        OutboxRows.update(db, "insert into delivery_status (name, text_value, until_at, updated_at)"
+                + " values (" + SETUP_PROBLEM + ", ?, ?, ?)", clip(text), retryAt, old.map(SetupProblem::since).orElse(now));
     }
 
     public void clearSetupProblem() throws StoreException {
-        execute("delete from delivery_status where name = " + SETUP_PROBLEM);
+        OutboxRows.update(db, "delete from delivery_status where name = " + SETUP_PROBLEM);
     }
 
     public Optional<SetupProblem> setupProblem() throws StoreException {
@@ -102,14 +102,6 @@ public final class OutboxStatus {
             return rs.next() ? Optional.of(new SetupProblem(rs.getString(1), instant(rs, 2), instant(rs, 3))) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("cannot read the delivery status: " + e.getMessage(), e);
-        }
-    }
-
-    private void execute(String sql, Object... args) throws StoreException {
-        try (Connection c = db.connection()) {
-            OutboxRows.update(c, sql, args);
-        } catch (SQLException e) {
-            throw new StoreException("cannot update the outbox: " + e.getMessage(), e);
         }
     }
 }
