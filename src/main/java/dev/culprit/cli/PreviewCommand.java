@@ -61,6 +61,7 @@ import picocli.CommandLine.Parameters;
         })
 final class PreviewCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(PreviewCommand.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -105,55 +106,19 @@ final class PreviewCommand implements Callable<Integer> {
             err.println("culprit: render.templates: " + e.getMessage());
             return 2;
         }
-        ObjectMapper mapper = new ObjectMapper();
-        SidecarReader sidecars = new SidecarReader();
         int status = 0;
         try (OutputStream mboxOut = mbox == null ? null : new BufferedOutputStream(Files.newOutputStream(mbox))) {
             MboxWriter mboxWriter = mboxOut == null ? null : new MboxWriter(mboxOut);
+            SidecarReader sidecars = new SidecarReader();
             boolean first = true;
             for (Path file : logs) {
-                Prepared prepared;
-                try {
-                    Sidecar sidecar = sidecars.readBeside(file).orElse(null);
-                    try (Reader reader = open(file)) {
-                        prepared = pipeline.prepareWithDetails(file.toString(), reader, sidecar);
-                    }
-                } catch (ConfigException | PrepareException e) {
-                    err.println("culprit: " + e.getMessage());
-                    err.flush();
-                    status = 1;
-                    continue;
-                } catch (NoSuchFileException e) {
-                    err.println("culprit: " + file + ": no such file");
-                    err.flush();
-                    status = 1;
-                    continue;
-                } catch (IOException e) {
-                    err.println("culprit: " + file + ": cannot read: " + e.getMessage());
-                    err.flush();
-                    log.debug("cannot read {}", file, e);
+                Prepared prepared = prepare(pipeline, sidecars, file, err);
+                if (prepared == null) {
                     status = 1;
                     continue;
                 }
+                show(out, file, prepared, first);
                 PreparedMail mail = prepared.mail();
-                log.debug("previewed {}: {} {}", file, mail.messageId(), mail.verdict().id());
-                if (json) {
-                    try {
-                        out.print(mapper.writeValueAsString(toJson(file.toString(), prepared)));
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("JSON of " + file + " cannot be written", e);
-                    }
-                    out.print('\n');
-                } else {
-                    if (!first) {
-                        out.println();
-                    }
-                    printSummary(out, file.toString(), prepared);
-                    if (mboxWriter == null && notSentBecause(mail) == null) {
-                        out.println();
-                        out.print(new String(mail.message(), StandardCharsets.UTF_8).replace("\r\n", "\n"));
-                    }
-                }
                 if (mboxWriter != null && notSentBecause(mail) == null) {
                     mboxWriter.write(mail.message(), config.message().fromAddress().addrSpec(), clock.instant());
                 }
@@ -165,6 +130,48 @@ final class PreviewCommand implements Callable<Integer> {
             return 1;
         }
         return status;
+    }
+
+    /** Reads, parses and renders one log; on failure says why on {@code err} and returns null. */
+    private static Prepared prepare(Pipeline pipeline, SidecarReader sidecars, Path file, PrintWriter err) {
+        try {
+            Sidecar sidecar = sidecars.readBeside(file).orElse(null);
+            try (Reader reader = open(file)) {
+                return pipeline.prepareWithDetails(file.toString(), reader, sidecar);
+            }
+        } catch (ConfigException | PrepareException e) {
+            err.println("culprit: " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            err.println("culprit: " + file + ": no such file");
+        } catch (IOException e) {
+            err.println("culprit: " + file + ": cannot read: " + e.getMessage());
+            log.debug("cannot read {}", file, e);
+        }
+        err.flush();
+        return null;
+    }
+
+    /** Prints one previewed log: a JSON line, or the summary followed by the message unless it goes to an mbox. */
+    private void show(PrintWriter out, Path file, Prepared prepared, boolean first) {
+        PreparedMail mail = prepared.mail();
+        log.debug("previewed {}: {} {}", file, mail.messageId(), mail.verdict().id());
+        if (json) {
+            try {
+                out.print(JSON.writeValueAsString(toJson(file.toString(), prepared)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("JSON of " + file + " cannot be written", e);
+            }
+            out.print('\n');
+            return;
+        }
+        if (!first) {
+            out.println();
+        }
+        printSummary(out, file.toString(), prepared);
+        if (mbox == null && notSentBecause(mail) == null) {
+            out.println();
+            out.print(new String(mail.message(), StandardCharsets.UTF_8).replace("\r\n", "\n"));
+        }
     }
 
     private static void printSummary(PrintWriter out, String file, Prepared p) {

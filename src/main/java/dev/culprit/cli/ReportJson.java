@@ -44,7 +44,21 @@ final class ReportJson {
         number(g, "revisionsTested", r.revisionsTested());
         g.writeStringField("totalTime", r.totalTime());
         g.writeStringField("errorMessage", r.errorMessage());
+        richerFields(g, r);
+        g.writeArrayFieldStart("problems");
+        for (Problem p : result.problems()) {
+            g.writeStartObject();
+            g.writeNumberField("line", p.line());
+            g.writeStringField("message", p.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
 
+    /** The fields after those of the corpus expectations: what the log says beyond the result. */
+    private static void richerFields(JsonGenerator g, BisectionReport r) throws IOException {
+        Commit c = r.culprit();
         g.writeStringField("host", r.host());
         g.writeStringField("startTime", r.startTime());
         g.writeStringField("syzkallerCommit", r.syzkallerCommit());
@@ -87,15 +101,6 @@ final class ReportJson {
             minimization(g, r.minimization());
         }
         strings(g, "infoLines", r.infoLines());
-        g.writeArrayFieldStart("problems");
-        for (Problem p : result.problems()) {
-            g.writeStartObject();
-            g.writeNumberField("line", p.line());
-            g.writeStringField("message", p.message());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
     }
 
     private static void strings(JsonGenerator g, String name, List<String> list) throws IOException {
