@@ -32,4 +32,8 @@ No Fixes: tag is suggested: please check the concerns above first.
 <@c.crashSection/>
 <@c.linksSection/>
 <@c.recipientsSection/>
+<#if trackRecord??>
+
+Of the last ${trackRecord.landed?c} culprits this bot mailed whose fix has landed, ${trackRecord.right?c} were right.
+</#if>
 <@c.footerSection/>

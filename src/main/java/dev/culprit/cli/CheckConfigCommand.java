@@ -3,6 +3,8 @@ package dev.culprit.cli;
 import dev.culprit.config.ConfigException;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
+import dev.culprit.learn.FixHistory;
+import dev.culprit.learn.LearnProblem;
 import dev.culprit.mail.SmtpSecurity;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -81,6 +83,14 @@ public final class CheckConfigCommand implements Callable<Integer> {
             errors.add(e.getMessage());
         }
         Culprit.scheduleProblem(config).ifPresent(errors::add);
+        if (config.learn().scans()) {
+            try (FixHistory history = FixHistory.open(config.learn().gitDir())) {
+                history.missing(config.learn().refs()).forEach(ref -> errors.add("learn.refs: " + ref + " does not exist in "
+                        + config.learn().gitDir()));
+            } catch (LearnProblem e) {
+                errors.add(e.getMessage());
+            }
+        }
         try {
             secrets.read("state.password", config.state().passwordFile(), config.state().passwordEnv());
         } catch (IllegalStateException e) {

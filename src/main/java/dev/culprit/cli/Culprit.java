@@ -5,6 +5,7 @@ import dev.culprit.config.ConfigException;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.OptOutFile;
 import dev.culprit.config.Secrets;
+import dev.culprit.learn.FixScan;
 import dev.culprit.mail.Backoff;
 import dev.culprit.mail.Deliverer;
 import dev.culprit.mail.KillSwitch;
@@ -20,6 +21,7 @@ import dev.culprit.moderation.ModerationParts;
 import dev.culprit.moderation.Moderator;
 import dev.culprit.ops.Retention;
 import dev.culprit.ops.ServiceEvents;
+import dev.culprit.model.TrackRecord;
 import dev.culprit.parse.LogParser;
 import dev.culprit.pipeline.Pipeline;
 import dev.culprit.pipeline.PipelineLogProcessor;
@@ -33,6 +35,8 @@ import dev.culprit.spool.SpoolDirectory;
 import dev.culprit.spool.SpoolScanner;
 import dev.culprit.store.ClusterMode;
 import dev.culprit.store.Database;
+import dev.culprit.store.LabelCounts;
+import dev.culprit.store.Labels;
 import dev.culprit.store.Moderation;
 import dev.culprit.store.OptOutList;
 import dev.culprit.store.Outbox;
@@ -72,6 +76,8 @@ public final class Culprit {
     private final Clock clock;
     private Renderer renderer;
     private Pipeline pipeline;
+    /** The store's label counts once the service's store is open; the mails cite the track record from there. */
+    private volatile LabelCounts labelCounts;
 
     public Culprit(CulpritConfig config, Clock clock) {
         this.config = config;
@@ -129,9 +135,36 @@ public final class Culprit {
         if (pipeline == null) {
             Pipeline.OptOutSource optOuts = optOutFile().<Pipeline.OptOutSource>map(f -> f::read).orElse(OptOuts::none);
             pipeline = new Pipeline(new LogParser(config.parse().crashReportLimit()), new Assessor(config.assess()),
-                    config.recipients(), optOuts, renderer(), new DataModel(config.render()), config.message(), clock);
+                    config.recipients(), optOuts, renderer(), new DataModel(config.render()), config.message(), clock)
+                    .withTrackRecord(this::citableTrackRecord);
         }
         return pipeline;
+    }
+
+    /**
+     * The track record a culprit mail cites: from the open store's labels of landed fixes, once
+     * there are {@code learn.min-labelled} of them; none before the store is open or when it
+     * cannot be read (the mail goes out without the line, and the failure is logged).
+     */
+    private Optional<TrackRecord> citableTrackRecord() {
+        LabelCounts counts = labelCounts;
+        if (counts == null) {
+            return Optional.empty();
+        }
+        try {
+            return counts.trackRecord().citable(config.learn().minLabelled());
+        } catch (StoreException e) {
+            log.warn("the track record is left out of this mail: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The fix-history scan over this store, or empty when {@code learn.git-dir} is not set. */
+    public Optional<FixScan> fixScan(Database db) {
+        if (!config.learn().scans()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FixScan(config.learn(), config.message().archiveUrl(), new Labels(db), new LabelCounts(db), clock));
     }
 
     /**
@@ -225,6 +258,7 @@ public final class Culprit {
             ClusterMode.enforce(db, config.state().cluster(), instance, clock.instant());
         }
         Outbox outbox = new Outbox(db, clock);
+        labelCounts = new LabelCounts(db);
         SpoolDirectory spool = new SpoolDirectory(config.spool(), clock);
         if (!dryRun) {
             spool.create();

@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             ReleaseCommand.class,
             DropCommand.class,
             RetractCommand.class,
+            LabelCommand.class,
+            LabelsCommand.class,
             OptOutCommand.class
         })
 public final class Main implements Runnable {

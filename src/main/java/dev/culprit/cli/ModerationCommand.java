@@ -5,6 +5,7 @@ import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.moderation.Moderator;
 import dev.culprit.store.Database;
+import dev.culprit.store.LabelRefused;
 import dev.culprit.store.ModerationException;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.StoreException;
@@ -26,7 +27,14 @@ abstract class ModerationCommand implements Callable<Integer> {
     GlobalOptions global;
 
     /** The command itself, over an open store. */
-    abstract int run(Moderator moderator, PrintWriter out) throws StoreException, ModerationException;
+    int run(Moderator moderator, PrintWriter out) throws StoreException, ModerationException {
+        throw new UnsupportedOperationException(spec.name() + " works on the store, not through the moderator");
+    }
+
+    /** The command itself, over an open store; by default through the moderator. */
+    int run(Culprit app, Database db, PrintWriter out) throws StoreException, ModerationException, LabelRefused, ConfigException {
+        return run(app.moderation(new Outbox(db, app.clock())).moderator(), out);
+    }
 
     /** Whether the command may create the store when there is none yet. */
     boolean createsStore() {
@@ -61,9 +69,8 @@ abstract class ModerationCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(config.state(), Secrets.fromEnvironment().read("state.password",
                 config.state().passwordFile(), config.state().passwordEnv()))) {
-            Moderator moderator = new Culprit(config, clock).moderation(new Outbox(db, clock)).moderator();
-            return run(moderator, out);
-        } catch (ModerationException e) {
+            return run(new Culprit(config, clock), db, out);
+        } catch (ModerationException | LabelRefused e) {
             err.println("culprit " + spec.name() + ": " + e.getMessage());
             return 1;
         } catch (StoreException e) {

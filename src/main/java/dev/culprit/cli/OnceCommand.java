@@ -62,6 +62,9 @@ public final class OnceCommand implements Callable<Integer> {
                         options.dryRun ? " (dry run)" : "", scanned.processed(), scanned.queued(), scanned.held(),
                         scanned.skipped(), scanned.duplicates(), scanned.failed(), sent.sent(), sent.failed(),
                         sent.retrying(), sent.waiting(), sent.paused() == null ? "" : "; delivery paused: " + sent.paused());
+                if (!options.dryRun) {
+                    app.fixScan(w.database).ifPresent(FixScans::runLogged);
+                }
                 boolean bad = scanned.failed() > 0 || scanned.deferred() > 0 || sent.failed() > 0 || sent.retrying() > 0;
                 return bad ? 1 : 0;
             }

@@ -7,6 +7,7 @@ import dev.culprit.ops.Retention;
 import dev.culprit.ops.ServiceOps;
 import dev.culprit.ops.Watchdog;
 import dev.culprit.schedule.ServiceScheduler;
+import dev.culprit.store.LabelCounts;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -73,6 +74,7 @@ public final class RunCommand implements Callable<Integer> {
             w = app.openService(processors.create(app), out == null ? null : out.stream(),
                     out == null ? null : out.where(), Secrets.fromEnvironment(), ops.events());
             ops.outbox(new OutboxStats(w.outbox, clock));
+            ops.precision(new PrecisionStats(new LabelCounts(w.database), clock));
             ServiceScheduler scheduler = scheduler(app, w);
             CountDownLatch stopped = new CountDownLatch(1);
             ServiceParts wiring = w;
@@ -126,6 +128,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!options.dryRun) {
             Optional<Retention> retention = app.retention(w.spool.done(), w.database);
             retention.ifPresent(r -> scheduler.housekeeping(r::run, Culprit.RETENTION_INTERVAL));
+            app.fixScan(w.database).ifPresent(f -> scheduler.fixScan(() -> FixScans.runLogged(f), config.learn().scanInterval()));
         }
         return scheduler;
     }

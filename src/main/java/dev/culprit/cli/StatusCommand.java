@@ -5,7 +5,10 @@ import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.mail.KillSwitch;
 import dev.culprit.spool.SpoolDirectory;
+import dev.culprit.model.TrackRecord;
+import dev.culprit.ops.Metrics;
 import dev.culprit.store.ClusterMode;
+import dev.culprit.store.LabelCounts;
 import dev.culprit.store.Database;
 import dev.culprit.store.OutboxState;
 import dev.culprit.store.OutboxStatus;
@@ -54,6 +57,7 @@ public final class StatusCommand implements Callable<Integer> {
                         .map(t -> t + " (" + age(Duration.between(t, clock.instant())) + " ago)").orElse("none"));
                 s.setupProblem().ifPresent(p -> out.println("setup problem since " + p.since() + ", next try "
                         + p.retryAt() + ": " + p.text()));
+                printPrecision(new LabelCounts(db), config.learn().minLabelled(), clock, out);
                 ClusterMode.Mark mark = ClusterMode.mark(db);
                 if (mark != null) {
                     List<ClusterMode.Node> nodes = ClusterMode.nodes(db);
@@ -78,6 +82,17 @@ public final class StatusCommand implements Callable<Integer> {
             out.println("spool " + spool.root() + ": cannot read: " + e.getMessage());
         }
         return 0;
+    }
+
+    /** The culprits mailed and how they fared, over the last 90 days and all time, and the track record mails cite. */
+    private static void printPrecision(LabelCounts counts, int minLabelled, Clock clock, PrintWriter out) throws StoreException {
+        Metrics.PrecisionSnapshot p = new PrecisionStats(counts, clock).read();
+        out.println("culprits, last 90 days: " + p.last90Days().describe());
+        out.println("culprits, all time: " + p.allTime().describe());
+        TrackRecord t = counts.trackRecord();
+        out.println("landed fixes: " + t.right() + " of " + t.landed() + " mailed culprit(s) right; "
+                + (t.citable(minLabelled).isPresent() ? "cited in every culprit mail"
+                        : "cited in mails from " + minLabelled + " on (learn.min-labelled)"));
     }
 
     static String age(Duration d) {

@@ -1,6 +1,7 @@
 package dev.culprit.config;
 
 import dev.culprit.assess.AssessPolicy;
+import dev.culprit.learn.LearnSettings;
 import dev.culprit.mail.DeliverySettings;
 import dev.culprit.mail.MessageSettings;
 import dev.culprit.mail.SmtpSettings;
@@ -33,6 +34,7 @@ import dev.culprit.store.StoreSettings;
  * @param watchdog when a stalled scheduler makes the process exit
  * @param retention how long done logs and sent mail bodies are kept
  * @param moderation where notices about held mails go
+ * @param learn where landed fixes are read from, and when mails cite the track record
  */
 public record CulpritConfig(
         ParseSettings parse,
@@ -49,7 +51,8 @@ public record CulpritConfig(
         MetricsSettings metrics,
         WatchdogSettings watchdog,
         RetentionSettings retention,
-        ModerationSettings moderation) {
+        ModerationSettings moderation,
+        LearnSettings learn) {
     public CulpritConfig {
         parse = parse == null ? ParseSettings.defaults() : parse;
         assess = assess == null ? AssessPolicy.defaults() : assess;
@@ -66,9 +69,10 @@ public record CulpritConfig(
         watchdog = watchdog == null ? WatchdogSettings.defaults() : watchdog;
         retention = retention == null ? RetentionSettings.defaults() : retention;
         moderation = moderation == null ? ModerationSettings.defaults() : moderation;
+        learn = learn == null ? LearnSettings.defaults() : learn;
     }
 
     public static CulpritConfig defaults() {
-        return new CulpritConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new CulpritConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

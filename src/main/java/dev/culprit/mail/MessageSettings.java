@@ -11,9 +11,14 @@ import java.util.regex.Pattern;
  * @param messageIdDomain the right-hand side of every Message-ID; defaults to the From domain
  * @param reportedBy the credit address for {@code Reported-by:} when the sidecar gives none;
  *     null for no such tag
+ * @param archiveUrl where a mail can be read in a public archive, {@code {messageId}} standing for
+ *     its Message-ID without angle brackets (e.g. {@code https://lore.kernel.org/r/{messageId}});
+ *     a culprit mail without a dashboard link then suggests {@code Closes:} with it, so that the
+ *     fix comes back to the bot. Null: none
  */
-public record MessageSettings(String from, String replyTo, String messageIdDomain, String reportedBy) {
+public record MessageSettings(String from, String replyTo, String messageIdDomain, String reportedBy, String archiveUrl) {
     public static final String DEFAULT_FROM = "culprit <culprit@localhost>";
+    private static final Pattern ARCHIVE_URL = Pattern.compile("https?://[\\x21-\\x7e]*\\{messageId\\}[\\x21-\\x7e]*");
     private static final Pattern DOMAIN = Pattern.compile(
             "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
@@ -27,13 +32,16 @@ public record MessageSettings(String from, String replyTo, String messageIdDomai
             check("reported-by", reportedBy);
         }
         messageIdDomain = messageIdDomain == null ? fromAddress.domain() : messageIdDomain;
+        if (archiveUrl != null && !ARCHIVE_URL.matcher(archiveUrl).matches()) {
+            throw new IllegalArgumentException("archive-url: not an http(s) URL holding {messageId}: " + archiveUrl);
+        }
         if (!DOMAIN.matcher(messageIdDomain).matches()) {
             throw new IllegalArgumentException("message-id-domain: not a domain name: " + messageIdDomain);
         }
     }
 
     public static MessageSettings defaults() {
-        return new MessageSettings(null, null, null, null);
+        return new MessageSettings(null, null, null, null, null);
     }
 
     public Address fromAddress() {

@@ -66,8 +66,8 @@ public record Label(Value value, String culprit, Source source, String evidence,
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(at, "at");
-        if (culprit != null && !culprit.matches("[0-9a-f]{4,64}")) {
-            throw new IllegalArgumentException("not a commit hash: " + culprit);
+        if (culprit != null && !culprit.matches("[\\x21-\\x7e]{1,64}")) {
+            throw new IllegalArgumentException("not a commit: " + culprit);
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param subject the decoded subject line
  * @param message the complete message bytes (headers and body, CRLF line ends)
  * @param problems what was wrong with the input (dropped addresses, parser problems)
+ * @param sidecar what the bisection job added ({@link Sidecar#empty()} when nothing), kept so a
+ *     landed fix can later be linked back by the result's own credit address and links
  */
 public record PreparedMail(
         String source,
@@ -26,7 +28,8 @@ public record PreparedMail(
         List<Recipient> recipients,
         String subject,
         byte[] message,
-        List<Problem> problems) {
+        List<Problem> problems,
+        Sidecar sidecar) {
     public PreparedMail {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(messageId, "messageId");
@@ -34,6 +37,13 @@ public record PreparedMail(
         Objects.requireNonNull(message, "message");
         recipients = List.copyOf(recipients);
         problems = List.copyOf(problems);
+        sidecar = sidecar == null ? Sidecar.empty() : sidecar;
+    }
+
+    /** A prepared mail without a sidecar. */
+    public PreparedMail(String source, ResultKey key, String messageId, BisectionReport report, Assessment assessment,
+            List<Recipient> recipients, String subject, byte[] message, List<Problem> problems) {
+        this(source, key, messageId, report, assessment, recipients, subject, message, problems, Sidecar.empty());
     }
 
     public Verdict verdict() {

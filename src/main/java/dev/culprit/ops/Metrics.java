@@ -1,5 +1,6 @@
 package dev.culprit.ops;
 
+import dev.culprit.model.Precision;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -40,6 +42,7 @@ public final class Metrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final AtomicReference<Instant> lastScanCompleted = new AtomicReference<>();
     private final AtomicReference<Supplier<OutboxSnapshot>> outbox = new AtomicReference<>(() -> null);
+    private final AtomicReference<Supplier<PrecisionSnapshot>> precision = new AtomicReference<>(() -> null);
 
     /** Metrics whose outbox figures are NaN until {@link #outboxFrom(Supplier)} says where they come from. */
     public Metrics() {
@@ -56,6 +59,8 @@ public final class Metrics implements AutoCloseable {
                 .description("Age of the oldest mail waiting to be sent; 0 when none waits")
                 .baseUnit("seconds")
                 .register(registry);
+        precisionGauges("90d", PrecisionSnapshot::last90Days);
+        precisionGauges("all", PrecisionSnapshot::allTime);
         Gauge.builder("culprit.scan.last.completed.timestamp", lastScanCompleted, Metrics::epochSeconds)
                 .description("When the last spool scan finished, in seconds since the epoch")
                 .baseUnit("seconds")
@@ -76,6 +81,30 @@ public final class Metrics implements AutoCloseable {
      */
     public void outboxFrom(Supplier<OutboxSnapshot> source) {
         outbox.set(Objects.requireNonNull(source, "source"));
+    }
+
+    /**
+     * Where the precision gauges come from; called on every scrape, null when the figures are
+     * unavailable (the gauges then read NaN).
+     */
+    public void precisionFrom(Supplier<PrecisionSnapshot> source) {
+        precision.set(Objects.requireNonNull(source, "source"));
+    }
+
+    private void precisionGauges(String period, java.util.function.Function<PrecisionSnapshot, Precision> of) {
+        record Figure(String name, String description, java.util.function.ToDoubleFunction<Precision> value) {}
+        for (Figure f : List.of(
+                new Figure("culprit.culprits.mailed", "Culprits mailed (cause bisections)", Precision::mailed),
+                new Figure("culprit.culprits.known", "Culprits mailed whose outcome is known (a label is in force)", Precision::known),
+                new Figure("culprit.culprits.right", "Culprits mailed that were right", Precision::right),
+                new Figure("culprit.culprits.wrong", "Culprits mailed that were wrong", Precision::wrong),
+                new Figure("culprit.culprits.precision", "Right among those with a known outcome, rounded down; NaN when none",
+                        Precision::ratio))) {
+            Gauge.builder(f.name(), precision, p -> {
+                PrecisionSnapshot s = p.get().get();
+                return s == null ? Double.NaN : f.value().applyAsDouble(of.apply(s));
+            }).description(f.description() + ", over the last 90 days or all time").tag("period", period).register(registry);
+        }
     }
 
     /** A log was taken from the spool; {@code outcome} is what the parser found or {@code failed}. */
@@ -141,6 +170,14 @@ public final class Metrics implements AutoCloseable {
     private static double epochSeconds(AtomicReference<Instant> at) {
         Instant i = at.get();
         return i == null ? Double.NaN : i.toEpochMilli() / 1000.0;
+    }
+
+    /** The bot's measured precision over the last 90 days and all time. */
+    public record PrecisionSnapshot(Precision last90Days, Precision allTime) {
+        public PrecisionSnapshot {
+            Objects.requireNonNull(last90Days, "last90Days");
+            Objects.requireNonNull(allTime, "allTime");
+        }
     }
 
     /**

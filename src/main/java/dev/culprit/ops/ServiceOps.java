@@ -59,6 +59,11 @@ public final class ServiceOps implements AutoCloseable {
         metrics.outboxFrom(Objects.requireNonNull(source, "source"));
     }
 
+    /** Where the precision gauges read from. */
+    public void precision(Supplier<Metrics.PrecisionSnapshot> source) {
+        metrics.precisionFrom(Objects.requireNonNull(source, "source"));
+    }
+
     public void startWatchdog() {
         watchdog.start();
     }

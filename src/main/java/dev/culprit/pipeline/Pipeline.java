@@ -14,6 +14,9 @@ import dev.culprit.model.Problem;
 import dev.culprit.model.Recipient;
 import dev.culprit.model.ResultKey;
 import dev.culprit.model.Sidecar;
+import dev.culprit.model.TrackRecord;
+import dev.culprit.learn.Urls;
+import dev.culprit.render.Footnotes;
 import dev.culprit.parse.LogParser;
 import dev.culprit.recipients.Address;
 import dev.culprit.recipients.OptOuts;
@@ -33,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntBiFunction;
 import org.slf4j.Logger;
@@ -53,6 +57,12 @@ public final class Pipeline {
         OptOuts current() throws ConfigException;
     }
 
+    /** Reads the bot's track record now, when a mail may cite it. */
+    @FunctionalInterface
+    public interface TrackRecordSource {
+        Optional<TrackRecord> citable();
+    }
+
     private final LogParser parser;
     private final Assessor assessor;
     private final RecipientSettings recipientSettings;
@@ -62,6 +72,7 @@ public final class Pipeline {
     private final DataModel dataModel;
     private final MessageSettings identity;
     private final Clock clock;
+    private final TrackRecordSource trackRecord;
     private final MessageComposer composer = new MessageComposer();
     /** For a culprit commit and a crash: how many stored results blamed the commit for another crash. */
     private final ToIntBiFunction<String, String> earlierBlames;
@@ -73,13 +84,14 @@ public final class Pipeline {
      */
     public Pipeline(LogParser parser, Assessor assessor, RecipientSettings recipients, OptOutSource optOuts,
             Renderer renderer, DataModel dataModel, MessageSettings identity, Clock clock) {
-        this(parser, assessor, recipients, optOuts, renderer, dataModel, identity, clock, (culprit, crash) -> 0);
+        this(parser, assessor, recipients, optOuts, renderer, dataModel, identity, clock, (culprit, crash) -> 0, Optional::empty);
     }
 
     private Pipeline(LogParser parser, Assessor assessor, RecipientSettings recipients, OptOutSource optOuts,
             Renderer renderer, DataModel dataModel, MessageSettings identity, Clock clock,
-            ToIntBiFunction<String, String> earlierBlames) {
+            ToIntBiFunction<String, String> earlierBlames, TrackRecordSource trackRecord) {
         this.earlierBlames = earlierBlames;
+        this.trackRecord = trackRecord;
         this.parser = parser;
         this.assessor = assessor;
         this.recipientSettings = recipients;
@@ -105,7 +117,7 @@ public final class Pipeline {
             Set<String> domains = new HashSet<>(a.domains());
             domains.addAll(b.domains());
             return new OptOuts(addresses, domains);
-        }, renderer, dataModel, identity, clock, earlierBlames);
+        }, renderer, dataModel, identity, clock, earlierBlames, trackRecord);
     }
 
     /**
@@ -114,7 +126,12 @@ public final class Pipeline {
      * {@link IllegalStateException} when it cannot read them.
      */
     public Pipeline withEarlierBlames(ToIntBiFunction<String, String> earlier) {
-        return new Pipeline(parser, assessor, recipientSettings, optOuts, renderer, dataModel, identity, clock, earlier);
+        return new Pipeline(parser, assessor, recipientSettings, optOuts, renderer, dataModel, identity, clock, earlier, trackRecord);
+    }
+
+    /** This pipeline, citing the track record {@code source} gives in every culprit mail. */
+    public Pipeline withTrackRecord(TrackRecordSource source) {
+        return new Pipeline(parser, assessor, recipientSettings, optOuts, renderer, dataModel, identity, clock, earlierBlames, source);
     }
 
     public Renderer renderer() {
@@ -165,7 +182,7 @@ public final class Pipeline {
         MailContext ctx = new MailContext(report, assessment, policy, side, reportedBy, key, messageId);
         Rendered rendered;
         try {
-            rendered = renderer.render(report.outcome(), dataModel.build(ctx));
+            rendered = renderer.render(report.outcome(), dataModel.build(ctx, footnotes(messageId)));
         } catch (RenderException e) {
             throw new PrepareException(source + ": " + e.getMessage(), e);
         }
@@ -178,7 +195,7 @@ public final class Pipeline {
         log.debug("{}: prepared {} for {} recipients, verdict {}, key {}", source, messageId,
                 policy.recipients().size(), assessment.verdict().id(), key.shortId());
         PreparedMail mail = new PreparedMail(source, key, messageId, report, assessment, policy.recipients(),
-                rendered.subject(), bytes, problems);
+                rendered.subject(), bytes, problems, side);
         return new Prepared(mail, policy);
     }
 
@@ -193,6 +210,11 @@ public final class Pipeline {
         } catch (IllegalStateException e) {
             throw new PrepareException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    private Footnotes footnotes(String messageId) {
+        String archive = identity.archiveUrl() == null ? null : Urls.archiveLink(identity.archiveUrl(), messageId);
+        return new Footnotes(archive, trackRecord.citable().orElse(null));
     }
 
     /** The sidecar's credit address, else the configured one; an unusable one becomes a problem. */

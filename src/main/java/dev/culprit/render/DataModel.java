@@ -30,6 +30,11 @@ public final class DataModel {
     }
 
     public Map<String, Object> build(MailContext ctx) {
+        return build(ctx, Footnotes.none());
+    }
+
+    /** The data model with what the bot has learned: the archive link to close with, the track record. */
+    public Map<String, Object> build(MailContext ctx, Footnotes notes) {
         BisectionReport r = ctx.report();
         Sidecar s = ctx.sidecar();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -78,7 +83,14 @@ public final class DataModel {
             m.put("error", error);
         }
         m.put("links", links(s.links()));
-        m.put("tags", tags(commit, ctx.assessment().confident(), ctx.reportedBy(), s));
+        Map<String, Object> tags = tags(commit, ctx.assessment().confident(), ctx.reportedBy(), s);
+        if (!tags.containsKey("closes") && notes.archiveLink() != null) {
+            tags.put("closes", notes.archiveLink());
+        }
+        m.put("tags", tags);
+        if (notes.trackRecord() != null) {
+            m.put("trackRecord", Map.of("landed", notes.trackRecord().landed(), "right", notes.trackRecord().right()));
+        }
         m.put("replying", s.messageId() != null);
         Map<String, Object> reliability = new LinkedHashMap<>();
         reliability.put("verdict", ctx.assessment().verdict().id());

@@ -29,6 +29,7 @@ public final class ServiceScheduler implements AutoCloseable {
     static final JobKey SCAN = JobKey.jobKey("spool-scan", "culprit");
     static final JobKey DELIVER = JobKey.jobKey("outbox-deliver", "culprit");
     static final JobKey HOUSEKEEPING = JobKey.jobKey("housekeeping", "culprit");
+    static final JobKey FIX_SCAN = JobKey.jobKey("fix-scan", "culprit");
 
     private final CulpritService service;
     private final ScheduleSettings settings;
@@ -40,6 +41,8 @@ public final class ServiceScheduler implements AutoCloseable {
     private InboxWatcher watcher;
     private Runnable housekeeping;
     private Duration housekeepingInterval;
+    private Runnable fixScan;
+    private Duration fixScanInterval;
 
     /**
      * @param inbox the folder to watch for new logs, or null for no watch (a dry run over a spool
@@ -98,6 +101,14 @@ public final class ServiceScheduler implements AutoCloseable {
         if (type == HousekeepingJob.class && housekeeping != null) {
             return new HousekeepingJob(housekeeping);
         }
+        if (type == FixScanJob.class && fixScan != null) {
+            return new FixScanJob(fixScan);
+        }
+        if (type == FixScanJob.class && clustered) {
+            String node = scheduler.getSchedulerInstanceId();
+            return context -> log.warn("the fix scan fired on node {}, which has no learn.git-dir configured; the nodes of a"
+                    + " cluster need the same configuration", node);
+        }
         if (type == HousekeepingJob.class && clustered) {
             // stored by a node whose configuration has retention; this one has none
             String node = scheduler.getSchedulerInstanceId();
@@ -113,6 +124,12 @@ public final class ServiceScheduler implements AutoCloseable {
         this.housekeepingInterval = interval;
     }
 
+    /** Also reads the fix history ({@code task}) at start and then every {@code interval}; call before {@link #start()}. */
+    public void fixScan(Runnable task, Duration interval) {
+        this.fixScan = task;
+        this.fixScanInterval = interval;
+    }
+
     /** Schedules both jobs, starts the watch, and runs the first scan at once. */
     public void start() throws SchedulerException, IOException {
         // replace: in a cluster the jobs are already stored by the first node (or by an older version)
@@ -121,6 +138,12 @@ public final class ServiceScheduler implements AutoCloseable {
                     Set.of(repeating("housekeeping", housekeepingInterval.toMillis())), true);
         } else if (clustered) {
             scheduler.deleteJob(HOUSEKEEPING);
+        }
+        if (fixScan != null) {
+            scheduler.scheduleJob(JobBuilder.newJob(FixScanJob.class).withIdentity(FIX_SCAN).build(),
+                    Set.of(repeating("fix-scan", fixScanInterval.toMillis())), true);
+        } else if (clustered) {
+            scheduler.deleteJob(FIX_SCAN);
         }
         scheduler.scheduleJob(JobBuilder.newJob(SpoolScanJob.class).withIdentity(SCAN).build(),
                 Set.of(repeating("spool-scan", settings.scanInterval().toMillis())), true);

@@ -126,6 +126,7 @@ public final class Intake {
                 HeldResults.record(c, id, mail, now);
             }
             ResultBlames.record(c, mail, now);
+            ResultFacts.record(c, id, mail);
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into processed_log (content_hash, log_name, result_key, disposition, processed_at)

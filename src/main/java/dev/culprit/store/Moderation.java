@@ -7,6 +7,7 @@ import static dev.culprit.store.OutboxState.HELD;
 import static dev.culprit.store.OutboxState.PENDING;
 import static dev.culprit.store.OutboxState.SENT;
 
+import dev.culprit.model.Label;
 import dev.culprit.model.ResultKey;
 import dev.culprit.model.Verdict;
 import java.sql.Connection;
@@ -247,6 +248,7 @@ public final class Moderation {
                         + " updated_at = ? where id = ? and state = " + SENT.sql(),
                         clip("retracted by a moderator: " + why), now, row.id);
                 recordDecision(c, row.id, ModerationDecision.RETRACT, why, newCulprit, id, now);
+                Labels.insert(c, row.id, new Label(Label.Value.WRONG, newCulprit, Label.Source.OPERATOR, why, now), null);
                 return id;
             });
         } catch (SQLException e) {

@@ -28,7 +28,7 @@ class ModerationMailsTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final String KEY = "cause|culprit|KASAN: use-after-free Read in ext4_fill_super|" + "7a819b1f87a1".repeat(3) + "7a81";
     private final ModerationMails mails = new ModerationMails(new Renderer(Renderer.bundledLoader()),
-            new MessageSettings("culprit <culprit@bot.example.net>", null, null, null), Clock.fixed(NOW, ZoneOffset.UTC));
+            new MessageSettings("culprit <culprit@bot.example.net>", null, null, null, null), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static OutboxRecipient recipient(int pos, String address, String name, Recipient.Field field, String reason) {
         return new OutboxRecipient(pos, new Recipient(address, name, field, List.of(reason)), OutboxRecipient.State.SENT, null);
