@@ -118,13 +118,22 @@ public final class LabelCounts {
 
     /** Remembers the last commit read on a ref. */
     public void remember(String ref, String commit, Instant now) throws StoreException {
+        String update = "update learn_scan set last_seen = ?, scanned_at = ? where ref_name = ?";
         try {
-            db.inTransaction(c -> {
-                if (OutboxRows.update(c, "update learn_scan set last_seen = ?, scanned_at = ? where ref_name = ?", commit, now, ref) == 0) {
-                    OutboxRows.update(c, "insert into learn_scan (ref_name, last_seen, scanned_at) values (?, ?, ?)", ref, commit, now);
+            try {
+                db.inTransaction(c -> {
+                    if (OutboxRows.update(c, update, commit, now, ref) == 0) {
+                        OutboxRows.update(c, "insert into learn_scan (ref_name, last_seen, scanned_at) values (?, ?, ?)", ref, commit, now);
+                    }
+                    return null;
+                });
+            } catch (SQLException e) {
+                if (!Intake.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
                 }
-                return null;
-            });
+                // another instance remembered the ref at the same moment
+                db.inTransaction(c -> OutboxRows.update(c, update, commit, now, ref));
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot remember where the fix scan stopped: " + e.getMessage(), e);
         }
