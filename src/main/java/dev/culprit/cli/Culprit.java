@@ -5,7 +5,7 @@ import dev.culprit.config.ConfigException;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.OptOutFile;
 import dev.culprit.config.Secrets;
-import dev.culprit.learn.FixScan;
+import dev.culprit.fixes.FixScan;
 import dev.culprit.mail.Backoff;
 import dev.culprit.mail.Deliverer;
 import dev.culprit.mail.KillSwitch;

@@ -1,6 +1,6 @@
 package dev.culprit.cli;
 
-import dev.culprit.learn.FixScan;
+import dev.culprit.fixes.FixScan;
 import dev.culprit.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

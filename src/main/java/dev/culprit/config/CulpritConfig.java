@@ -1,7 +1,7 @@
 package dev.culprit.config;
 
 import dev.culprit.assess.AssessPolicy;
-import dev.culprit.learn.LearnSettings;
+import dev.culprit.fixes.LearnSettings;
 import dev.culprit.mail.DeliverySettings;
 import dev.culprit.mail.MessageSettings;
 import dev.culprit.mail.SmtpSettings;

@@ -1,7 +1,7 @@
 package dev.culprit.bench;
 
-import dev.culprit.learn.FixScan;
-import dev.culprit.learn.LearnSettings;
+import dev.culprit.fixes.FixScan;
+import dev.culprit.fixes.LearnSettings;
 import dev.culprit.model.Assessment;
 import dev.culprit.model.BisectionReport;
 import dev.culprit.model.BisectionType;

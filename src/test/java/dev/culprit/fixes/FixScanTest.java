@@ -1,9 +1,10 @@
-package dev.culprit.learn;
+package dev.culprit.fixes;
 
-import static dev.culprit.learn.LearnFixtures.MAILED;
-import static dev.culprit.learn.LearnFixtures.commit;
-import static dev.culprit.learn.LearnFixtures.mailCulprit;
-import static dev.culprit.learn.LearnFixtures.sidecar;
+import dev.culprit.learn.Urls;
+import static dev.culprit.fixes.LearnFixtures.MAILED;
+import static dev.culprit.fixes.LearnFixtures.commit;
+import static dev.culprit.fixes.LearnFixtures.mailCulprit;
+import static dev.culprit.fixes.LearnFixtures.sidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.culprit.model.Label;

@@ -1,5 +1,8 @@
-package dev.culprit.learn;
+package dev.culprit.fixes;
 
+import dev.culprit.learn.FixCommit;
+import dev.culprit.learn.ResultIndex;
+import dev.culprit.learn.FixJudge;
 import dev.culprit.model.Label;
 import dev.culprit.model.MailedResult;
 import dev.culprit.store.LabelCounts;

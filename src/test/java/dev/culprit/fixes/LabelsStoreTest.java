@@ -1,7 +1,7 @@
-package dev.culprit.learn;
+package dev.culprit.fixes;
 
-import static dev.culprit.learn.LearnFixtures.MAILED;
-import static dev.culprit.learn.LearnFixtures.mailCulprit;
+import static dev.culprit.fixes.LearnFixtures.MAILED;
+import static dev.culprit.fixes.LearnFixtures.mailCulprit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -144,7 +144,7 @@ class LabelsStoreTest {
     @Test
     void aResultRetractedBeforeLabelsExistedIsLabelledWrongByTheUpgrade(@TempDir Path dir) throws Exception {
         String url = new StoreSettings(dir, null, null, null, null, null, null).effectiveJdbcUrl();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("26").load().migrate();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("27").load().migrate();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("""
                     insert into outbox (result_key, key_hash, message_id, source, verdict, state, next_attempt_at,

@@ -1,5 +1,7 @@
-package dev.culprit.learn;
+package dev.culprit.fixes;
 
+import dev.culprit.learn.FixTrailers;
+import dev.culprit.learn.FixCommit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

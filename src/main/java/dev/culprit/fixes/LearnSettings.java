@@ -1,4 +1,4 @@
-package dev.culprit.learn;
+package dev.culprit.fixes;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.culprit.learn;
+package dev.culprit.fixes;
 
 import dev.culprit.model.Assessment;
 import dev.culprit.model.BisectionReport;

@@ -1,7 +1,7 @@
-package dev.culprit.learn;
+package dev.culprit.fixes;
 
-import static dev.culprit.learn.LearnFixtures.MAILED;
-import static dev.culprit.learn.LearnFixtures.mailCulprit;
+import static dev.culprit.fixes.LearnFixtures.MAILED;
+import static dev.culprit.fixes.LearnFixtures.mailCulprit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.culprit.cli.Main;
