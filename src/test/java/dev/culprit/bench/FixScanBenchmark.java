@@ -139,7 +139,7 @@ public final class FixScanBenchmark {
         PreparedMail mail = new PreparedMail(i + ".log", key, id, report, new Assessment(Verdict.MAIL, 1.0, List.of()),
                 List.of(TestMails.to("dev@example.org")), "s", TestMails.mime(id, "s", "b\n", List.of(TestMails.to("dev@example.org"))),
                 List.of(), side);
-        new Outbox(db, Clock.fixed(MAILED, ZoneOffset.UTC)).accept(mail, i + ".log", key.sha256());
+        new Outbox(db, Clock.fixed(MAILED, ZoneOffset.UTC)).intake().accept(mail, i + ".log", key.sha256());
         try (Connection c = db.connection(); Statement s = c.createStatement()) {
             s.executeUpdate("update outbox set state = 'sent', sent_at = timestamp with time zone '2020-01-01 00:00:00+00'"
                     + " where key_hash = '" + key.sha256() + "'");

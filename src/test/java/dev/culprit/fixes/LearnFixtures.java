@@ -54,7 +54,7 @@ final class LearnFixtures {
         PreparedMail mail = new PreparedMail(key.shortId() + ".log", key, messageId, report, new Assessment(Verdict.MAIL, 1.0, List.of()),
                 List.of(TestMails.to("dev@example.org")), "subject",
                 TestMails.mime(messageId, "subject", "body\n", List.of(TestMails.to("dev@example.org"))), List.of(), side);
-        new Outbox(db, Clock.fixed(sentAt, ZoneOffset.UTC)).accept(mail, key.shortId() + ".log", key.sha256());
+        new Outbox(db, Clock.fixed(sentAt, ZoneOffset.UTC)).intake().accept(mail, key.shortId() + ".log", key.sha256());
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
                 "update outbox set state = 'sent', sent_at = ? where key_hash = ?")) {
             ps.setObject(1, OffsetDateTime.ofInstant(sentAt, ZoneOffset.UTC));
