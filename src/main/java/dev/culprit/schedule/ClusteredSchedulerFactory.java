@@ -48,7 +48,7 @@ public final class ClusteredSchedulerFactory {
         p.setProperty("org.quartz.scheduler.instanceName", CLUSTER);
         p.setProperty("org.quartz.scheduler.instanceId", instanceId);
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        p.setProperty("org.quartz.threadPool.threadCount", "3");
+        p.setProperty("org.quartz.threadPool.threadCount", "4");
         p.setProperty("org.quartz.jobStore.class", JobStoreTX.class.getName());
         p.setProperty("org.quartz.jobStore.driverDelegateClass", PostgreSQLDelegate.class.getName());
         p.setProperty("org.quartz.jobStore.tablePrefix", "qrtz_");

@@ -85,7 +85,7 @@ public final class ServiceScheduler implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", "culprit-" + UUID.randomUUID());
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        p.setProperty("org.quartz.threadPool.threadCount", "3");
+        p.setProperty("org.quartz.threadPool.threadCount", "4");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
         return new StdSchedulerFactory(p).getScheduler();
