@@ -83,6 +83,16 @@ In the order tested. Lines worth a look start with ">", the reason in [].
 ${(head + body + tail)?truncate_c(width, "...")}
 </#macro>
 
+<#macro otherCrashesSection>
+<#if otherCrashes?has_content>
+
+This commit was also blamed for:
+<#list otherCrashes as o>
+- ${o}
+</#list>
+</#if>
+</#macro>
+
 <#macro crashSection>
 <#if crash??>
 

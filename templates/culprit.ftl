@@ -28,6 +28,7 @@ No Fixes: tag is suggested: a merge commit rarely causes a bug itself.
 
 No Fixes: tag is suggested: please check the concerns above first.
 </#if>
+<@c.otherCrashesSection/>
 <@c.timelineSection/>
 <@c.crashSection/>
 <@c.linksSection/>

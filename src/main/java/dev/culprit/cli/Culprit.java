@@ -40,6 +40,7 @@ import dev.culprit.store.Labels;
 import dev.culprit.store.Moderation;
 import dev.culprit.store.OptOutList;
 import dev.culprit.store.Outbox;
+import dev.culprit.store.CulpritThreads;
 import dev.culprit.store.ResultBlames;
 import dev.culprit.store.SentBodies;
 import dev.culprit.store.ServiceLock;
@@ -279,10 +280,17 @@ public final class Culprit {
                 new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(), RandomGenerator.getDefault()),
                 events);
         ResultBlames blames = outbox.blames();
+        CulpritThreads threads = outbox.threads();
         SpoolScanner scanner = new SpoolScanner(spool, processor.honouring(moderation.policy()::current)
                 .knowingBlames((culprit, crash) -> {
                     try {
                         return blames.others(culprit, crash);
+                    } catch (StoreException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                }).knowingThreads((culprit, crash) -> {
+                    try {
+                        return threads.find(culprit, crash, clock.instant().minus(config.message().threadWindow()));
                     } catch (StoreException e) {
                         throw new IllegalStateException(e.getMessage(), e);
                     }

@@ -1,6 +1,7 @@
 package dev.culprit.mail;
 
 import dev.culprit.recipients.Address;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -15,10 +16,14 @@ import java.util.regex.Pattern;
  *     its Message-ID without angle brackets (e.g. {@code https://lore.kernel.org/r/{messageId}});
  *     a culprit mail without a dashboard link then suggests {@code Closes:} with it, so that the
  *     fix comes back to the bot. Null: none
+ * @param threadWindow how long after a culprit's first mail a new result blaming the same commit
+ *     still goes into that mail's thread
  */
-public record MessageSettings(String from, String replyTo, String messageIdDomain, String reportedBy, String archiveUrl) {
+public record MessageSettings(String from, String replyTo, String messageIdDomain, String reportedBy, String archiveUrl,
+        Duration threadWindow) {
     public static final String DEFAULT_FROM = "culprit <culprit@localhost>";
     private static final Pattern ARCHIVE_URL = Pattern.compile("https?://[\\x21-\\x7e]*\\{messageId\\}[\\x21-\\x7e]*");
+    public static final Duration DEFAULT_THREAD_WINDOW = Duration.ofDays(30);
     private static final Pattern DOMAIN = Pattern.compile(
             "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
@@ -38,10 +43,24 @@ public record MessageSettings(String from, String replyTo, String messageIdDomai
         if (!DOMAIN.matcher(messageIdDomain).matches()) {
             throw new IllegalArgumentException("message-id-domain: not a domain name: " + messageIdDomain);
         }
+        threadWindow = threadWindow == null ? DEFAULT_THREAD_WINDOW : threadWindow;
+        if (threadWindow.isNegative()) {
+            throw new IllegalArgumentException("thread-window: must not be negative: " + threadWindow);
+        }
+    }
+
+    /** Settings with no archive and the default thread window. */
+    public MessageSettings(String from, String replyTo, String messageIdDomain, String reportedBy) {
+        this(from, replyTo, messageIdDomain, reportedBy, null, null);
+    }
+
+    /** Settings with the default thread window. */
+    public MessageSettings(String from, String replyTo, String messageIdDomain, String reportedBy, String archiveUrl) {
+        this(from, replyTo, messageIdDomain, reportedBy, archiveUrl, null);
     }
 
     public static MessageSettings defaults() {
-        return new MessageSettings(null, null, null, null, null);
+        return new MessageSettings(null, null, null, null, null, null);
     }
 
     public Address fromAddress() {

@@ -8,6 +8,7 @@ import dev.culprit.mail.MessageHeaders;
 import dev.culprit.mail.MessageSettings;
 import dev.culprit.model.Assessment;
 import dev.culprit.model.BisectionReport;
+import dev.culprit.model.CulpritThread;
 import dev.culprit.model.ParseResult;
 import dev.culprit.model.PreparedMail;
 import dev.culprit.model.Problem;
@@ -76,6 +77,8 @@ public final class Pipeline {
     private final MessageComposer composer = new MessageComposer();
     /** For a culprit commit and a crash: how many stored results blamed the commit for another crash. */
     private final ToIntBiFunction<String, String> earlierBlames;
+    /** The thread each culprit already has: the first mail that blamed it and the other crashes. */
+    private final CulpritThread.Lookup threads;
 
     /**
      * @param recipients the sources and the policy of {@code recipients}
@@ -84,14 +87,16 @@ public final class Pipeline {
      */
     public Pipeline(LogParser parser, Assessor assessor, RecipientSettings recipients, OptOutSource optOuts,
             Renderer renderer, DataModel dataModel, MessageSettings identity, Clock clock) {
-        this(parser, assessor, recipients, optOuts, renderer, dataModel, identity, clock, (culprit, crash) -> 0, Optional::empty);
+        this(parser, assessor, recipients, optOuts, renderer, dataModel, identity, clock, (culprit, crash) -> 0, Optional::empty,
+                CulpritThread.Lookup.NONE);
     }
 
     private Pipeline(LogParser parser, Assessor assessor, RecipientSettings recipients, OptOutSource optOuts,
             Renderer renderer, DataModel dataModel, MessageSettings identity, Clock clock,
-            ToIntBiFunction<String, String> earlierBlames, TrackRecordSource trackRecord) {
+            ToIntBiFunction<String, String> earlierBlames, TrackRecordSource trackRecord, CulpritThread.Lookup threads) {
         this.earlierBlames = earlierBlames;
         this.trackRecord = trackRecord;
+        this.threads = threads;
         this.parser = parser;
         this.assessor = assessor;
         this.recipientSettings = recipients;
@@ -117,7 +122,7 @@ public final class Pipeline {
             Set<String> domains = new HashSet<>(a.domains());
             domains.addAll(b.domains());
             return new OptOuts(addresses, domains);
-        }, renderer, dataModel, identity, clock, earlierBlames, trackRecord);
+        }, renderer, dataModel, identity, clock, earlierBlames, trackRecord, threads);
     }
 
     /**
@@ -126,12 +131,25 @@ public final class Pipeline {
      * {@link IllegalStateException} when it cannot read them.
      */
     public Pipeline withEarlierBlames(ToIntBiFunction<String, String> earlier) {
-        return new Pipeline(parser, assessor, recipientSettings, optOuts, renderer, dataModel, identity, clock, earlier, trackRecord);
+        return new Pipeline(parser, assessor, recipientSettings, optOuts, renderer, dataModel, identity, clock, earlier, trackRecord,
+                threads);
     }
 
     /** This pipeline, citing the track record {@code source} gives in every culprit mail. */
     public Pipeline withTrackRecord(TrackRecordSource source) {
-        return new Pipeline(parser, assessor, recipientSettings, optOuts, renderer, dataModel, identity, clock, earlierBlames, source);
+        return new Pipeline(parser, assessor, recipientSettings, optOuts, renderer, dataModel, identity, clock, earlierBlames, source,
+                threads);
+    }
+
+    /**
+     * This pipeline, knowing from {@code lookup} the thread each culprit already has: a result
+     * blaming a commit already mailed about answers the first mail (unless the sidecar names a
+     * report to reply to) and names the other crashes bisected to it. {@code lookup} throws
+     * {@link IllegalStateException} when it cannot read the store.
+     */
+    public Pipeline withThreads(CulpritThread.Lookup lookup) {
+        return new Pipeline(parser, assessor, recipientSettings, optOuts, renderer, dataModel, identity, clock,
+                earlierBlames, trackRecord, lookup);
     }
 
     public Renderer renderer() {
@@ -179,7 +197,8 @@ public final class Pipeline {
         ResultKey key = ResultKey.of(report, side == null ? null : side.bugId());
         String messageId = key.messageId(identity.messageIdDomain());
         String reportedBy = creditAddress(side, identity, problems);
-        MailContext ctx = new MailContext(report, assessment, policy, side, reportedBy, key, messageId);
+        CulpritThread thread = thread(source, report, messageId);
+        MailContext ctx = new MailContext(report, assessment, policy, side, reportedBy, key, messageId, thread);
         Rendered rendered;
         try {
             rendered = renderer.render(report.outcome(), dataModel.build(ctx, footnotes(messageId)));
@@ -190,13 +209,31 @@ public final class Pipeline {
         List<Recipient> to = policy.recipients().stream().filter(r -> r.field() == Recipient.Field.TO).toList();
         List<Recipient> cc = policy.recipients().stream().filter(r -> r.field() == Recipient.Field.CC).toList();
         MessageHeaders headers = new MessageHeaders(identity.fromAddress(), identity.replyToAddress(), to, cc,
-                rendered.subject(), now, messageId, side.messageId(), key.shortId());
+                rendered.subject(), now, messageId, side.messageId() != null ? side.messageId() : thread.messageId(),
+                key.shortId());
         byte[] bytes = composer.compose(headers, rendered.body());
         log.debug("{}: prepared {} for {} recipients, verdict {}, key {}", source, messageId,
                 policy.recipients().size(), assessment.verdict().id(), key.shortId());
         PreparedMail mail = new PreparedMail(source, key, messageId, report, assessment, policy.recipients(),
                 rendered.subject(), bytes, problems, side);
         return new Prepared(mail, policy);
+    }
+
+    /**
+     * The thread this result's culprit already has; none for a result with no culprit. Its own
+     * mail (the same result seen again) is no thread to answer.
+     */
+    private CulpritThread thread(String source, BisectionReport report, String messageId) throws PrepareException {
+        String culprit = Blames.culprit(report);
+        if (culprit == null) {
+            return CulpritThread.NONE;
+        }
+        try {
+            CulpritThread t = threads.find(culprit, Blames.crash(report));
+            return messageId.equals(t.messageId()) ? new CulpritThread(null, t.otherCrashes()) : t;
+        } catch (IllegalStateException e) {
+            throw new PrepareException(source + ": " + e.getMessage(), e);
+        }
     }
 
     /** How many stored results blamed this result's culprit for another crash; 0 for a result with no culprit. */

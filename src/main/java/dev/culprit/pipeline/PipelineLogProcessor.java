@@ -59,6 +59,11 @@ public final class PipelineLogProcessor implements LogProcessor {
     }
 
     @Override
+    public LogProcessor knowingThreads(dev.culprit.model.CulpritThread.Lookup threads) {
+        return new PipelineLogProcessor(pipeline.withThreads(threads));
+    }
+
+    @Override
     public LogProcessor knowingBlames(java.util.function.ToIntBiFunction<String, String> earlier) {
         return new PipelineLogProcessor(pipeline.withEarlierBlames(earlier));
     }

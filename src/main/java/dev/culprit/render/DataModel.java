@@ -91,7 +91,9 @@ public final class DataModel {
         if (notes.trackRecord() != null) {
             m.put("trackRecord", Map.of("landed", notes.trackRecord().landed(), "right", notes.trackRecord().right()));
         }
-        m.put("replying", s.messageId() != null);
+        m.put("replying", s.messageId() != null || ctx.thread().messageId() != null);
+        m.put("threaded", s.messageId() == null && ctx.thread().messageId() != null);
+        m.put("otherCrashes", ctx.thread().otherCrashes());
         Map<String, Object> reliability = new LinkedHashMap<>();
         reliability.put("verdict", ctx.assessment().verdict().id());
         reliability.put("confident", ctx.assessment().confident());

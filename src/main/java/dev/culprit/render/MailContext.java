@@ -2,6 +2,7 @@ package dev.culprit.render;
 
 import dev.culprit.model.Assessment;
 import dev.culprit.model.BisectionReport;
+import dev.culprit.model.CulpritThread;
 import dev.culprit.model.ResultKey;
 import dev.culprit.model.Sidecar;
 import dev.culprit.recipients.PolicyResult;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param reportedBy the credit address for {@code Reported-by:}, or null
  * @param key the result key
  * @param messageId the Message-ID of this mail
+ * @param thread the thread the culprit already has ({@link CulpritThread#NONE} when none)
  */
 public record MailContext(
         BisectionReport report,
@@ -25,7 +27,8 @@ public record MailContext(
         Sidecar sidecar,
         String reportedBy,
         ResultKey key,
-        String messageId) {
+        String messageId,
+        CulpritThread thread) {
     public MailContext {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(assessment, "assessment");
@@ -33,5 +36,12 @@ public record MailContext(
         sidecar = sidecar == null ? Sidecar.empty() : sidecar;
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(messageId, "messageId");
+        thread = thread == null ? CulpritThread.NONE : thread;
+    }
+
+    /** A context for a result whose culprit has no thread yet. */
+    public MailContext(BisectionReport report, Assessment assessment, PolicyResult recipients, Sidecar sidecar,
+            String reportedBy, ResultKey key, String messageId) {
+        this(report, assessment, recipients, sidecar, reportedBy, key, messageId, CulpritThread.NONE);
     }
 }

@@ -40,4 +40,13 @@ public interface LogProcessor {
     default LogProcessor knowingBlames(java.util.function.ToIntBiFunction<String, String> earlier) {
         return this;
     }
+
+    /**
+     * This processor, also knowing the thread each culprit already has in the store, so that a
+     * result blaming a commit already mailed about goes into that mail's thread. Processors that
+     * mail nothing return themselves.
+     */
+    default LogProcessor knowingThreads(dev.culprit.model.CulpritThread.Lookup threads) {
+        return this;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.culprit.spool;
 
+import dev.culprit.assess.Blames;
 import dev.culprit.model.PreparedMail;
 import dev.culprit.model.Signal;
 import dev.culprit.ops.ServiceEvents;
@@ -110,6 +111,12 @@ public final class SpoolScanner {
             Prepared prepared;
             try {
                 prepared = prepare(file);
+                if (sharesCulprit(group, prepared)) {
+                    // one thread per culprit: the first mail must be stored before the next one looks for it
+                    r = r.plus(store(group));
+                    group.clear();
+                    prepared = prepare(file);
+                }
             } catch (StoreException e) {
                 r = r.plus(store(group)).plus(reported(file, deferred(file, e)));
                 group.clear();
@@ -129,6 +136,16 @@ public final class SpoolScanner {
             }
         }
         return r.plus(store(group));
+    }
+
+    /** Whether a mail waiting in {@code group} blames the same commit as {@code prepared}. */
+    private static boolean sharesCulprit(List<Prepared> group, Prepared prepared) {
+        String culprit = culprit(prepared);
+        return culprit != null && group.stream().anyMatch(g -> culprit.equals(culprit(g)));
+    }
+
+    private static String culprit(Prepared p) {
+        return p.arrival() == null || p.arrival().mail().report() == null ? null : Blames.culprit(p.arrival().mail().report());
     }
 
     /** A log read and turned into a mail, waiting to be stored; or, in {@code finished}, what became of it already. */

@@ -63,4 +63,9 @@ public final class Outbox {
     public ResultBlames blames() {
         return new ResultBlames(db);
     }
+
+    /** The first mail each culprit was blamed in, for one thread per culprit. */
+    public CulpritThreads threads() {
+        return new CulpritThreads(db);
+    }
 }
