@@ -35,9 +35,31 @@ public final class DataModel {
 
     /** The data model with what the bot has learned: the archive link to close with, the track record. */
     public Map<String, Object> build(MailContext ctx, Footnotes notes) {
-        BisectionReport r = ctx.report();
         Sidecar s = ctx.sidecar();
         Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> commit = putResult(m, ctx.report(), s);
+        m.put("links", links(s.links()));
+        Map<String, Object> tags = tags(commit, ctx.assessment().confident(), ctx.reportedBy(), s);
+        if (!tags.containsKey("closes") && notes.archiveLink() != null) {
+            tags.put("closes", notes.archiveLink());
+        }
+        m.put("tags", tags);
+        if (notes.trackRecord() != null) {
+            m.put("trackRecord", Map.of("landed", notes.trackRecord().landed(), "right", notes.trackRecord().right()));
+        }
+        m.put("replying", s.messageId() != null || ctx.thread().messageId() != null);
+        m.put("threaded", s.messageId() == null && ctx.thread().messageId() != null);
+        m.put("otherCrashes", ctx.thread().otherCrashes());
+        putReliability(m, ctx);
+        putRecipients(m, ctx);
+        m.put("key", ctx.key().value());
+        m.put("shortKey", ctx.key().shortId());
+        m.put("messageId", ctx.messageId());
+        return m;
+    }
+
+    /** What the log says: outcome, crash, commit, candidates, stats, timeline, error; returns the commit's model. */
+    private Map<String, Object> putResult(Map<String, Object> m, BisectionReport r, Sidecar s) {
         m.put("outcome", r.outcome().id());
         m.put("type", r.type() == null ? "unknown" : r.type().id());
         m.put("title", headline(r, s));
@@ -82,24 +104,17 @@ public final class DataModel {
             error.put("cut", e.cut());
             m.put("error", error);
         }
-        m.put("links", links(s.links()));
-        Map<String, Object> tags = tags(commit, ctx.assessment().confident(), ctx.reportedBy(), s);
-        if (!tags.containsKey("closes") && notes.archiveLink() != null) {
-            tags.put("closes", notes.archiveLink());
-        }
-        m.put("tags", tags);
-        if (notes.trackRecord() != null) {
-            m.put("trackRecord", Map.of("landed", notes.trackRecord().landed(), "right", notes.trackRecord().right()));
-        }
-        m.put("replying", s.messageId() != null || ctx.thread().messageId() != null);
-        m.put("threaded", s.messageId() == null && ctx.thread().messageId() != null);
-        m.put("otherCrashes", ctx.thread().otherCrashes());
+        return commit;
+    }
+    private static void putReliability(Map<String, Object> m, MailContext ctx) {
         Map<String, Object> reliability = new LinkedHashMap<>();
         reliability.put("verdict", ctx.assessment().verdict().id());
         reliability.put("confident", ctx.assessment().confident());
         reliability.put("score", String.format(Locale.ROOT, "%.2f", ctx.assessment().score()));
         reliability.put("concerns", ctx.assessment().reasons().stream().map(c -> wrap(c, WRAP - 2, "  ")).toList());
         m.put("reliability", reliability);
+    }
+    private static void putRecipients(Map<String, Object> m, MailContext ctx) {
         List<Recipient> envelope = ctx.recipients().recipients();
         m.put("recipients", envelope.stream().map(DataModel::recipient).toList());
         m.put("reasonGroups", groups(ctx.recipients().redirected().isEmpty() ? envelope : ctx.recipients().redirected()));
@@ -109,10 +124,6 @@ public final class DataModel {
         List<Recipient> redirected = ctx.recipients().redirected();
         m.put("redirected", redirected.stream().limit(MAX_LISTED).map(DataModel::recipient).toList());
         m.put("redirectedMore", Math.max(0, redirected.size() - MAX_LISTED));
-        m.put("key", ctx.key().value());
-        m.put("shortKey", ctx.key().shortId());
-        m.put("messageId", ctx.messageId());
-        return m;
     }
 
     /**
