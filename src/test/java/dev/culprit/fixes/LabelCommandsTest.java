@@ -4,13 +4,11 @@ import static dev.culprit.fixes.LearnFixtures.MAILED;
 import static dev.culprit.fixes.LearnFixtures.mailCulprit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.cli.Main;
 import dev.culprit.model.ResultKey;
 import dev.culprit.model.Sidecar;
 import dev.culprit.store.Database;
 import dev.culprit.store.StoreSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.culprit.testing.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** culprit label, culprit labels and the precision in culprit status, over a store with one mailed culprit. */
 class LabelCommandsTest {
@@ -31,8 +28,6 @@ class LabelCommandsTest {
 
     private Path config;
     private String key;
-
-    private record Run(int code, String out, String err) {}
 
     @BeforeEach
     void setUp() throws Exception {
@@ -55,16 +50,8 @@ class LabelCommandsTest {
         }
     }
 
-    private Run cli(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--config";
-        all[args.length + 1] = config.toString();
-        return new Run(cl.execute(all), out.toString(), err.toString());
+    private CliRun cli(String... args) {
+        return CliRun.withConfig(config, args);
     }
 
     @Test
@@ -72,17 +59,17 @@ class LabelCommandsTest {
         assertThat(cli("labels").out()).isEmpty();
         assertThat(cli("status").out()).contains("culprits, all time: mailed 1, known outcome 0, right 0, wrong 0, precision unknown\n");
 
-        Run label = cli("label", key.substring(0, 12), "WRONG", "--culprit", "ABCDEF012345", "--why", "bisected again by hand");
+        CliRun label = cli("label", key.substring(0, 12), "WRONG", "--culprit", "ABCDEF012345", "--why", "bisected again by hand");
 
         assertThat(label.code()).as(label.err()).isZero();
         assertThat(label.out()).isEqualTo("labelled " + key + " wrong, culprit abcdef012345, by an operator\n");
-        Run json = cli("labels", "--json");
+        CliRun json = cli("labels", "--json");
         assertThat(json.out()).startsWith("{\"key\":\"" + key + "\",\"resultKey\":\"cause|culprit|crash " + CULPRIT + "|" + CULPRIT
                 + "\",\"label\":\"wrong\",\"source\":\"operator\",\"culprit\":\"abcdef012345\",\"mailedCulprit\":\"" + CULPRIT
                 + "\",\"labels\":[{\"label\":\"wrong\",\"culprit\":\"abcdef012345\",\"source\":\"operator\","
                 + "\"evidence\":\"bisected again by hand\",\"at\":\"").endsWith("\"}]}\n");
         assertThat(cli("labels").out()).startsWith(key + "  wrong (operator), culprit believed abcdef012345\n  ");
-        Run status = cli("status");
+        CliRun status = cli("status");
         assertThat(status.out()).contains("culprits, last 90 days: mailed 0, known outcome 0, right 0, wrong 0, precision unknown\n")
                 .contains("culprits, all time: mailed 1, known outcome 1, right 0, wrong 1, precision 0.0%\n")
                 .contains("landed fixes: 0 of 0 mailed culprit(s) right; cited in mails from 20 on (learn.min-labelled)\n");
@@ -90,10 +77,10 @@ class LabelCommandsTest {
 
     @Test
     void aLabelThatIsNeitherRightNorWrongOrAnUnknownKeyIsRefused() {
-        Run bad = cli("label", key, "maybe", "--why", "x");
+        CliRun bad = cli("label", key, "maybe", "--why", "x");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("culprit label: the label must be right or wrong, not \"maybe\"\n");
-        Run unknown = cli("label", "ffffffffffff", "right", "--why", "x");
+        CliRun unknown = cli("label", "ffffffffffff", "right", "--why", "x");
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).isEqualTo("culprit label: no result with key ffffffffffff\n");
         assertThat(cli("label", key, "right").code()).as("--why is required").isEqualTo(2);
@@ -102,14 +89,14 @@ class LabelCommandsTest {
     @Test
     void checkConfigNamesAGitDirThatIsNoneAndAMissingRef() throws Exception {
         Files.writeString(config, Files.readString(config) + "learn:\n  git-dir: " + dir.resolve("nowhere") + "\n");
-        Run missing = cli("check-config");
+        CliRun missing = cli("check-config");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains(": learn.git-dir: " + dir.resolve("nowhere") + " does not exist or is not a directory\n");
 
         LearnFixtures.init(dir.resolve("linux")).close();
         Files.writeString(config, Files.readString(config).replace(dir.resolve("nowhere").toString(), dir.resolve("linux").toString())
                 + "  refs: [refs/heads/next]\n");
-        Run ref = cli("check-config");
+        CliRun ref = cli("check-config");
         assertThat(ref.code()).isEqualTo(2);
         assertThat(ref.err()).contains(": learn.refs: refs/heads/next does not exist in " + dir.resolve("linux") + "\n");
     }

@@ -2,15 +2,12 @@ package dev.culprit.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.culprit.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.culprit.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The moderator's commands: usage errors, exit codes, and what they say before any store exists. */
 class ModerationCommandsTest {
@@ -24,28 +21,18 @@ class ModerationCommandsTest {
         config = Bot.writeConfig(dir, 2525, "");
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private Run cli(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--config";
-        all[args.length + 1] = config.toString();
-        return new Run(cl.execute(all), out.toString(), err.toString());
+    private CliRun cli(String... args) {
+        return CliRun.withConfig(config, args);
     }
 
     @Test
     void beforeAnythingWasProcessedNothingIsHeldAndNoStoreIsCreated() {
-        Run held = cli("held");
+        CliRun held = cli("held");
 
         assertThat(held.code()).isZero();
         assertThat(held.out()).isEqualTo("no held results (no store yet at " + dir.resolve("state") + ")\n");
         assertThat(cli("opt-out", "--list").out()).startsWith("the opt-out list is empty (no store yet at ");
-        Run release = cli("release", "0123456789abcdef");
+        CliRun release = cli("release", "0123456789abcdef");
         assertThat(release.code()).isEqualTo(1);
         assertThat(release.err()).isEqualTo("culprit release: no store yet at " + dir.resolve("state") + " (nothing processed so far)\n");
         assertThat(Files.exists(dir.resolve("state"))).isFalse();
@@ -53,7 +40,7 @@ class ModerationCommandsTest {
 
     @Test
     void anOptOutCreatesTheStore() {
-        Run add = cli("opt-out", "dev@example.org");
+        CliRun add = cli("opt-out", "dev@example.org");
 
         assertThat(add.code()).as(add.err()).isZero();
         assertThat(add.out()).isEqualTo("dev@example.org added to the opt-out list; taken off 0 queued or held mail(s)\n");
@@ -66,7 +53,7 @@ class ModerationCommandsTest {
         assertThat(cli("opt-out").err()).isEqualTo("culprit opt-out: give one of: ADDRESS|DOMAIN, --list, --remove ADDRESS|DOMAIN\n");
         assertThat(cli("opt-out", "dev@example.org", "--list").code()).isEqualTo(2);
         assertThat(cli("opt-out", "--list", "--why", "x").err()).isEqualTo("culprit opt-out: --why goes with an ADDRESS|DOMAIN to add\n");
-        Run bad = cli("opt-out", "dev@example.org>, other@example.org");
+        CliRun bad = cli("opt-out", "dev@example.org>, other@example.org");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).startsWith("culprit opt-out: neither an address nor a domain: ");
         assertThat(cli("drop", "0123456789abcdef").code()).as("--why is required").isEqualTo(2);
@@ -78,7 +65,7 @@ class ModerationCommandsTest {
     void aKeyThatIsNoKeyIsRefusedWithWhatToGive() {
         cli("opt-out", "dev@example.org");
 
-        Run r = cli("release", "xyz");
+        CliRun r = cli("release", "xyz");
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("culprit release: not a result key: \"xyz\" (give at least 8 hex digits of the key "

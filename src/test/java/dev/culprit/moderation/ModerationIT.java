@@ -7,16 +7,14 @@ import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.culprit.cli.Main;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.mail.BatchResult;
 import dev.culprit.store.OutboxState;
+import dev.culprit.testing.CliRun;
 import dev.culprit.testing.GreenMailSetups;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Moderation and corrections end to end: logs dropped into a real spool, the real parser and
@@ -54,19 +51,8 @@ class ModerationIT {
         config = Bot.load(configFile);
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private Run cli(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--config";
-        all[args.length + 1] = configFile.toString();
-        return new Run(cl.execute(all), out.toString(), err.toString());
+    private CliRun cli(String... args) {
+        return CliRun.withConfig(configFile, args);
     }
 
     private Path spool() {
@@ -75,7 +61,7 @@ class ModerationIT {
 
     /** The key `culprit held` prints first. */
     private String heldKey() {
-        Run held = cli("held");
+        CliRun held = cli("held");
         assertThat(held.code()).as(held.err()).isZero();
         return held.out().lines().findFirst().orElseThrow().split(" ")[0];
     }
@@ -122,7 +108,7 @@ class ModerationIT {
                 .containsExactly(MODERATOR);
         assertThat(notice.getSubject()).startsWith("[culprit moderation] held: [culprit] KASAN: use-after-free Read in test_func_2");
         String key = heldKey();
-        Run held = cli("held");
+        CliRun held = cli("held");
         String heldMessageId;
         try (Bot b = new Bot(config)) {
             heldMessageId = b.moderation.moderator().held().get(0).messageId();
@@ -155,7 +141,7 @@ class ModerationIT {
             heldMessageId = b.moderation.moderator().held().get(0).messageId();
         }
 
-        Run release = cli("release", key);
+        CliRun release = cli("release", key);
 
         assertThat(release.code()).as(release.err()).isZero();
         assertThat(release.out()).startsWith("released " + key + ": ").contains(heldMessageId);
@@ -169,7 +155,7 @@ class ModerationIT {
 
         Bot.once(config);
         assertThat(greenMail.getReceivedMessages()).as("released once, sent once").hasSize(3);
-        Run again = cli("release", key);
+        CliRun again = cli("release", key);
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("result " + key + " is sent, not held");
     }
@@ -184,7 +170,7 @@ class ModerationIT {
         String key = heldKey();
 
         assertThat(cli("drop", key).code()).as("--why is required").isEqualTo(2);
-        Run drop = cli("drop", key, "--why", "the release commit cannot be the cause");
+        CliRun drop = cli("drop", key, "--why", "the release commit cannot be the cause");
         assertThat(drop.code()).as(drop.err()).isZero();
         assertThat(drop.out()).startsWith("dropped " + key + ": ");
         Logs.drop(spool(), "held-again.log", log);
@@ -200,7 +186,7 @@ class ModerationIT {
         assertThat(sent.sent()).isZero();
         assertThat(greenMail.getReceivedMessages()).as("neither the result nor the notice about it").isEmpty();
         assertThat(Files.list(spool().resolve("done")).count()).isEqualTo(3);
-        Run dropAgain = cli("drop", key, "--why", "twice");
+        CliRun dropAgain = cli("drop", key, "--why", "twice");
         assertThat(dropAgain.code()).isEqualTo(1);
         assertThat(dropAgain.err()).contains("is dropped, not held");
     }
@@ -215,7 +201,7 @@ class ModerationIT {
         String key = header(original, "X-Culprit-Key");
         String newCulprit = Logs.hash(40);
 
-        Run retract = cli("retract", key, "--why", "the reproducer also crashes on the parent", "--culprit", newCulprit);
+        CliRun retract = cli("retract", key, "--why", "the reproducer also crashes on the parent", "--culprit", newCulprit);
 
         assertThat(retract.code()).as(retract.err()).isZero();
         assertThat(retract.out()).startsWith("retracted " + key + ": correction <culprit.").contains("in reply to " + originalId);
@@ -238,7 +224,7 @@ class ModerationIT {
                     .contains(newCulprit)
                     .contains(originalId);
         }
-        Run twice = cli("retract", key, "--why", "again");
+        CliRun twice = cli("retract", key, "--why", "again");
         assertThat(twice.code()).isEqualTo(1);
         assertThat(twice.err()).contains("is retracted, not sent again");
     }
@@ -273,7 +259,7 @@ class ModerationIT {
             assertThat(b.scan().queued()).isEqualTo(1);
         }
 
-        Run optOut = cli("opt-out", MAINTAINER.toUpperCase(java.util.Locale.ROOT), "--why", "asked by mail on 2026-11-20");
+        CliRun optOut = cli("opt-out", MAINTAINER.toUpperCase(java.util.Locale.ROOT), "--why", "asked by mail on 2026-11-20");
 
         assertThat(optOut.code()).as(optOut.err()).isZero();
         assertThat(optOut.out()).isEqualTo(MAINTAINER + " added to the opt-out list; taken off 1 queued or held mail(s)\n");
@@ -285,7 +271,7 @@ class ModerationIT {
         assertThat(inbox(MAINTAINER)).isEmpty();
         assertThat(header(all[0], "To")).isEqualTo("undisclosed-recipients:;");
         assertThat(header(all[0], "Cc")).isEqualTo(LIST);
-        Run list = cli("opt-out", "--list");
+        CliRun list = cli("opt-out", "--list");
         assertThat(list.out()).startsWith(MAINTAINER + "  ").contains("asked by mail on 2026-11-20").endsWith("1 entry\n");
     }
 
@@ -311,7 +297,7 @@ class ModerationIT {
         assertThat(cli("opt-out", MAINTAINER).code()).isZero();
         Logs.drop(spool(), "found.log", Logs.culprit(12, List.of(MAINTAINER, "other@example.net"), List.of(LIST)));
 
-        Run once = cli("once");
+        CliRun once = cli("once");
 
         assertThat(once.code()).as(once.err()).isZero();
         assertThat(greenMail.waitForIncomingEmail(WAIT, 2)).isTrue();
@@ -359,7 +345,7 @@ class ModerationIT {
         assertThat(header(released, "To")).isEqualTo("undisclosed-recipients:;");
         assertThat(greenMail.getReceivedMessages()).hasSize(2);
 
-        Run remove = cli("opt-out", "--remove", "@example.org");
+        CliRun remove = cli("opt-out", "--remove", "@example.org");
         assertThat(remove.out()).isEqualTo("@example.org removed from the opt-out list\n");
         assertThat(cli("opt-out", "--list").out()).isEqualTo("0 entries\n");
     }
@@ -373,7 +359,7 @@ class ModerationIT {
         Bot.once(config);
 
         assertThat(greenMail.getReceivedMessages()).isEmpty();
-        Run held = cli("held");
+        CliRun held = cli("held");
         assertThat(held.out()).contains("  culprit  " + Logs.hash(8) + " Linux 6.8-rc1\n")
                 .contains("    log:      held.log\n")
                 .contains("    why:      The commit is the release commit \"Linux 6.8-rc1\"")
