@@ -51,6 +51,6 @@ final class HeldResults {
     }
 
     private static String clip(String s) {
-        return s == null || s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT - 3) + "...";
+        return OutboxRows.clip(s, MAX_TEXT);
     }
 }

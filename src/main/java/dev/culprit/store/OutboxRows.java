@@ -213,7 +213,12 @@ final class OutboxRows {
 
     /** The text cut to {@link #MAX_TEXT} characters, ending in {@code ...} when cut. */
     static String clip(String s) {
-        return s == null || s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT - 3) + "...";
+        return clip(s, MAX_TEXT);
+    }
+
+    /** The text cut to {@code max} characters, ending in {@code ...} when cut. */
+    static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
     /** A key prefix as typed, lower case, anything but hex digits left out. */
