@@ -1,0 +1,36 @@
+package dev.culprit.replies;
+
+import java.util.List;
+
+/**
+ * One mail read from the replies folder, as the mailbox edge hands it over: its identity, the
+ * headers that decide who is speaking and whether it may be answered, and its text. Every string
+ * is as received (hostile); nothing here has been checked.
+ *
+ * @param messageId the Message-ID header's value as written, or null when the mail has none
+ * @param digest the SHA-256 of the mail's bytes in lower-case hex, used as its identity when it has
+ *        no Message-ID
+ * @param size the mail's size in bytes as the server reported it
+ * @param headers the headers the loop guard reads (From addresses among them)
+ * @param authenticationResults every {@code Authentication-Results} header, topmost first
+ * @param subject the decoded Subject, or null
+ * @param inReplyTo the In-Reply-To header as written, or null
+ * @param references the References header as written (several joined by a space), or null
+ * @param text the reply's body as plain text (an HTML-only reply already turned into text, with
+ *        its quoted blocks removed), or null when {@code problem} is set
+ * @param problem why the mail cannot be read (malformed MIME, no text part, over
+ *        {@code replies.max-bytes}), or null when it can
+ * @param oversized whether the problem is that the mail is over {@code replies.max-bytes} (its
+ *        headers were still read, so an authenticated sender can be told)
+ */
+public record IncomingReply(String messageId, String digest, long size, IncomingHeaders headers,
+        List<String> authenticationResults, String subject, String inReplyTo, String references, String text,
+        String problem, boolean oversized) {
+    public IncomingReply {
+        authenticationResults = List.copyOf(authenticationResults);
+    }
+
+    public boolean readable() {
+        return problem == null;
+    }
+}
