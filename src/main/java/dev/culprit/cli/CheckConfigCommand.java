@@ -62,6 +62,12 @@ public final class CheckConfigCommand implements Callable<Integer> {
         if (config.smtp().security() == SmtpSecurity.NONE) {
             warnings.add("smtp.security: none: mail and any password travel unencrypted");
         }
+        if (config.replies().enabled() && config.replies().security() == SmtpSecurity.NONE) {
+            warnings.add("replies.security: none: replies and the IMAP password travel unencrypted");
+        }
+        if (config.replies().enabled() && !config.replies().requireAuthentication()) {
+            warnings.add("replies.require-authentication: false: the From address of every reply is taken as it is");
+        }
         if (config.paused()) {
             warnings.add("paused: true: nothing will be sent");
         }
@@ -93,6 +99,11 @@ public final class CheckConfigCommand implements Callable<Integer> {
         }
         try {
             secrets.read("state.password", config.state().passwordFile(), config.state().passwordEnv());
+        } catch (IllegalStateException e) {
+            errors.add(e.getMessage());
+        }
+        try {
+            secrets.read("replies.password", config.replies().passwordFile(), config.replies().passwordEnv());
         } catch (IllegalStateException e) {
             errors.add(e.getMessage());
         }

@@ -5,6 +5,7 @@ import dev.culprit.fixes.LearnSettings;
 import dev.culprit.mail.DeliverySettings;
 import dev.culprit.mail.MessageSettings;
 import dev.culprit.mail.SmtpSettings;
+import dev.culprit.mailbox.ReplySettings;
 import dev.culprit.moderation.ModerationSettings;
 import dev.culprit.ops.MetricsSettings;
 import dev.culprit.ops.RetentionSettings;
@@ -35,6 +36,7 @@ import dev.culprit.store.StoreSettings;
  * @param retention how long done logs and sent mail bodies are kept
  * @param moderation where notices about held mails go
  * @param learn where landed fixes are read from, and when mails cite the track record
+ * @param replies the IMAP folder maintainers' replies arrive in, and how they are answered
  */
 public record CulpritConfig(
         ParseSettings parse,
@@ -52,7 +54,8 @@ public record CulpritConfig(
         WatchdogSettings watchdog,
         RetentionSettings retention,
         ModerationSettings moderation,
-        LearnSettings learn) {
+        LearnSettings learn,
+        ReplySettings replies) {
     public CulpritConfig {
         parse = parse == null ? ParseSettings.defaults() : parse;
         assess = assess == null ? AssessPolicy.defaults() : assess;
@@ -70,9 +73,11 @@ public record CulpritConfig(
         retention = retention == null ? RetentionSettings.defaults() : retention;
         moderation = moderation == null ? ModerationSettings.defaults() : moderation;
         learn = learn == null ? LearnSettings.defaults() : learn;
+        replies = replies == null ? ReplySettings.defaults() : replies;
     }
 
     public static CulpritConfig defaults() {
-        return new CulpritConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new CulpritConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 }
