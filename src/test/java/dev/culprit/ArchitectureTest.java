@@ -18,7 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     private static final String[] PURE = {
         "dev.culprit.model..", "dev.culprit.parse..", "dev.culprit.assess..", "dev.culprit.learn..", "dev.culprit.recipients..",
-        "dev.culprit.render..", "dev.culprit.replies.."
+        "dev.culprit.render..", "dev.culprit.replies..", "dev.culprit.answering.decide.."
     };
 
     static final ArchRule PURE_CORE_DOES_NO_IO = noClasses()
@@ -44,7 +44,8 @@ class ArchitectureTest {
             .because("the command line is the outermost layer");
 
     static final ArchRule PURE_CORE_DOES_NOT_LOG = noClasses()
-            .that().resideInAnyPackage("dev.culprit.model..", "dev.culprit.parse..", "dev.culprit.replies..")
+            .that().resideInAnyPackage("dev.culprit.model..", "dev.culprit.parse..", "dev.culprit.replies..",
+                    "dev.culprit.answering.decide..")
             .should().dependOnClassesThat().resideInAnyPackage("org.slf4j..", "ch.qos.logback..")
             .because("the parser and the reply reader report problems as values, they do not log");
 
