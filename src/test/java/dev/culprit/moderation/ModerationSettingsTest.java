@@ -39,6 +39,22 @@ class ModerationSettingsTest {
     void anUnknownModerationKeyIsRejected() {
         assertThatThrownBy(() -> loader.read(new StringReader("moderation:\n  adress: mod@example.org\n"), "culprit.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("culprit.yaml: moderation.adress: unknown key; known keys here: address");
+                .hasMessageStartingWith("culprit.yaml: moderation.adress: unknown key; known keys here: address, moderators");
+    }
+
+    @Test
+    void readsTheModeratorsAsLowerCaseAddresses() throws Exception {
+        CulpritConfig c = loader.read(new StringReader("moderation:\n  moderators: [Alice@Example.org, \"Bob <bob@example.org>\"]\n"),
+                "culprit.yaml");
+        assertThat(c.moderation().moderators()).containsExactly("alice@example.org", "bob@example.org");
+        assertThat(CulpritConfig.defaults().moderation().moderators()).isEmpty();
+    }
+
+    @Test
+    void aBadModeratorIsNamedWithItsPath() {
+        assertThatThrownBy(() -> loader.read(new StringReader("moderation:\n  moderators: [ok@example.org, \"not an address\"]\n"),
+                "culprit.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("culprit.yaml: moderation.moderators[1]: ");
     }
 }
