@@ -7,6 +7,7 @@ import dev.culprit.model.Recipient;
 import dev.culprit.store.MailUpdate.RecipientChange;
 import dev.culprit.store.OutboxMail;
 import dev.culprit.store.OutboxRecipient;
+import dev.culprit.store.ResultSuppressions;
 import dev.culprit.store.SetupProblem;
 import dev.culprit.store.StoreException;
 import java.time.Instant;
@@ -86,6 +87,7 @@ public final class DeliveryRun implements AutoCloseable {
         private boolean hadSetupProblem;
         private boolean restHandled;
         private Set<String> optedOut;
+        private Map<String, Set<String>> unccd;
         private final SendTimePolicy policy = d.policy.forBatch();
         private final int[] tally = new int[DeliveryDecision.Tally.values().length];
 
@@ -103,6 +105,8 @@ public final class DeliveryRun implements AutoCloseable {
             // what the checks of each mail need, read once per batch (the caps once per run)
             optedOut = d.outbox.optOuts().optedOut(mails.stream().flatMap(m -> m.pendingRecipients().stream())
                     .map(OutboxRecipient::address).distinct().toList());
+            unccd = d.outbox.suppressions().forResults(mails.stream()
+                    .map(m -> ResultSuppressions.resultHashOf(m.resultKey())).toList());
             caps.load(mails);
             for (int i = 0; i < mails.size(); i++) {
                 List<OutboxMail> rest = mails.subList(i, mails.size());
@@ -133,7 +137,8 @@ public final class DeliveryRun implements AutoCloseable {
         private boolean deliver(OutboxMail mail) throws StoreException {
             Map<String, String> suppressed;
             try {
-                suppressed = policy.suppressed(mail.pendingRecipients().stream().map(OutboxRecipient::recipient).toList(), optedOut);
+                suppressed = withUnccd(mail, policy.suppressed(
+                        mail.pendingRecipients().stream().map(OutboxRecipient::recipient).toList(), optedOut));
             } catch (RuntimeException e) {
                 log.error("delivery stopped for this run: the recipient policy cannot be applied: {}", e.getMessage());
                 release(mail);
@@ -157,6 +162,21 @@ public final class DeliveryRun implements AutoCloseable {
                 return true;
             }
             return send(mail, split);
+        }
+
+        /** The policy's suppressions and the addresses that asked for no more mail about this mail's result. */
+        private Map<String, String> withUnccd(OutboxMail mail, Map<String, String> suppressed) {
+            Set<String> none = unccd.getOrDefault(ResultSuppressions.resultHashOf(mail.resultKey()), Set.of());
+            if (none.isEmpty()) {
+                return suppressed;
+            }
+            Map<String, String> out = new java.util.LinkedHashMap<>(suppressed);
+            for (OutboxRecipient r : mail.pendingRecipients()) {
+                if (none.contains(r.address().toLowerCase(java.util.Locale.ROOT))) {
+                    out.putIfAbsent(r.address(), ResultSuppressions.REASON);
+                }
+            }
+            return out;
         }
 
         private boolean send(OutboxMail mail, Split split) throws StoreException {

@@ -30,7 +30,10 @@ import java.util.function.Supplier;
  *   <li>{@code culprit_outbox_pending} and {@code culprit_outbox_oldest_age_seconds}, read from
  *       the outbox when scraped;
  *   <li>{@code culprit_scan_last_completed_timestamp_seconds}: when the last spool scan
- *       finished (Unix time), NaN until the first one.
+ *       finished (Unix time), NaN until the first one;
+ *   <li>{@code culprit_replies_received_total}, {@code culprit_replies_commands_total{command,outcome}},
+ *       {@code culprit_replies_answers_total}, {@code culprit_replies_refused_total{reason}} and
+ *       {@code culprit_replies_failed_total{reason}}: the mails read from the replies folder.
  * </ul>
  *
  * Label values come from small fixed sets chosen by the caller (outcomes, verdict reasons, error
@@ -129,6 +132,34 @@ public final class Metrics implements AutoCloseable {
     /** An SMTP attempt failed; {@code errorClass} is {@code transient}, {@code permanent}, {@code connect}, ... */
     public void smtpError(String errorClass) {
         counter("culprit.smtp.errors", "Failed SMTP attempts, by class of error", "class", errorClass).increment();
+    }
+
+    /** A mail was read from the replies folder, whatever becomes of it. */
+    public void replyReceived() {
+        Counter.builder("culprit.replies.received").description("Mails read from the replies folder").register(registry)
+                .increment();
+    }
+
+    /** A command of a reply was handled: {@code outcome} is {@code applied}, {@code refused} or {@code skipped}. */
+    public void replyCommand(String command, String outcome) {
+        Counter.builder("culprit.replies.commands").description("Commands read from replies, by command and outcome")
+                .tag("command", label(command)).tag("outcome", label(outcome)).register(registry).increment();
+    }
+
+    /** An answer to a reply was queued in the outbox. */
+    public void replyAnswered() {
+        Counter.builder("culprit.replies.answers").description("Answers to replies queued for their senders").register(registry)
+                .increment();
+    }
+
+    /** A reply changed nothing and was not answered, by why ({@code unauthenticated}, {@code auto-reply}, ...). */
+    public void replyRefused(String reason) {
+        counter("culprit.replies.refused", "Replies refused, by reason", "reason", reason).increment();
+    }
+
+    /** A reply could not be used and went to the failed folder, by why ({@code malformed}, {@code too-large}, ...). */
+    public void replyFailed(String reason) {
+        counter("culprit.replies.failed", "Replies that could not be used, by reason", "reason", reason).increment();
     }
 
     public void scanCompleted(Instant at) {

@@ -40,4 +40,23 @@ public interface ServiceEvents {
      * that the cluster's scheduler happens not to pick for a while is not stalled.
      */
     default void clusterActive(String what) {}
+
+    /** A mail was read from the replies folder, whatever becomes of it. */
+    default void replyReceived() {}
+
+    /**
+     * A command of a reply was handled. {@code command} is the command's word ({@code wrong},
+     * {@code blame}, ..., or {@code unknown} for a line that could not be read); {@code outcome}
+     * is {@code applied}, {@code refused} or {@code skipped}.
+     */
+    default void replyCommand(String command, String outcome) {}
+
+    /** An answer to a reply was queued for its sender. */
+    default void replyAnswered() {}
+
+    /** A reply was refused: it changes nothing and gets no answer ({@code unauthenticated}, {@code auto-reply}, ...). */
+    default void replyRefused(String reason) {}
+
+    /** A reply could not be used and goes to the failed folder ({@code malformed}, {@code too-large}, ...). */
+    default void replyFailed(String reason) {}
 }

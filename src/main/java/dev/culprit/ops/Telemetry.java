@@ -68,4 +68,34 @@ public final class Telemetry implements ServiceEvents {
     public void clusterActive(String what) {
         watchdog.progress(what);
     }
+
+    @Override
+    public void replyReceived() {
+        metrics.replyReceived();
+        watchdog.progress("reply received");
+    }
+
+    @Override
+    public void replyCommand(String command, String outcome) {
+        metrics.replyCommand(command, outcome);
+        watchdog.progress("reply command: " + command);
+    }
+
+    @Override
+    public void replyAnswered() {
+        metrics.replyAnswered();
+        watchdog.progress("reply answered");
+    }
+
+    @Override
+    public void replyRefused(String reason) {
+        metrics.replyRefused(reason);
+        watchdog.progress("reply refused: " + reason);
+    }
+
+    @Override
+    public void replyFailed(String reason) {
+        metrics.replyFailed(reason);
+        watchdog.progress("reply failed: " + reason);
+    }
 }

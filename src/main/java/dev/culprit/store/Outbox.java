@@ -20,9 +20,11 @@ public final class Outbox {
     private final SentLedger ledger;
     private final OutboxStatus status;
     private final OptOutList optOuts;
+    private final Clock clock;
 
     public Outbox(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.intake = new Intake(db, clock);
         this.claims = new Claims(db, clock);
         this.outcomes = new Outcomes(db, clock);
@@ -67,5 +69,15 @@ public final class Outbox {
     /** The first mail each culprit was blamed in, for one thread per culprit. */
     public CulpritThreads threads() {
         return new CulpritThreads(db);
+    }
+
+    /** The record of handled replies: each is handled once. */
+    public ReplyRecords replies() {
+        return new ReplyRecords(db, clock);
+    }
+
+    /** Who asked for no more mail about a result ({@code #culprit uncc}). */
+    public ResultSuppressions suppressions() {
+        return new ResultSuppressions(db, clock);
     }
 }

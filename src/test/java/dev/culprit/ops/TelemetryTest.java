@@ -37,4 +37,23 @@ class TelemetryTest {
                 .contains("culprit_mails_failed_total{reason=\"permanent\"} 1.0")
                 .contains("culprit_smtp_errors_total{class=\"connect\"} 1.0");
     }
+
+    @Test
+    void repliesAreCounted() {
+        telemetry.replyReceived();
+        telemetry.replyReceived();
+        telemetry.replyCommand("wrong", "applied");
+        telemetry.replyCommand("wrong", "applied");
+        telemetry.replyCommand("release", "refused");
+        telemetry.replyAnswered();
+        telemetry.replyRefused("unauthenticated");
+        telemetry.replyFailed("malformed");
+        assertThat(metrics.scrape())
+                .contains("culprit_replies_received_total 2.0")
+                .containsPattern("culprit_replies_commands_total\\{command=\"wrong\",outcome=\"applied\",?\\} 2.0")
+                .containsPattern("culprit_replies_commands_total\\{command=\"release\",outcome=\"refused\",?\\} 1.0")
+                .contains("culprit_replies_answers_total 1.0")
+                .contains("culprit_replies_refused_total{reason=\"unauthenticated\"} 1.0")
+                .contains("culprit_replies_failed_total{reason=\"malformed\"} 1.0");
+    }
 }
