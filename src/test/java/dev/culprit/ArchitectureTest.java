@@ -35,7 +35,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage(PURE)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.culprit.mail..", "dev.culprit.spool..", "dev.culprit.store..",
-                    "dev.culprit.schedule..", "dev.culprit.config..", "dev.culprit.cli..")
+                    "dev.culprit.schedule..", "dev.culprit.config..", "dev.culprit.cli..", "dev.culprit.mailbox..")
             .because("the IO packages depend on the pure core, never the other way round");
 
     static final ArchRule NOTHING_DEPENDS_ON_CLI = noClasses()
@@ -59,6 +59,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.culprit.store..")
             .because("scan, delivery and scheduling report to ops, so ops stays below them; the assembly connects"
                     + " the store's figures to the metrics");
+
+    static final ArchRule MAILBOX_ONLY_READS_AND_MOVES = noClasses()
+            .that().resideInAPackage("dev.culprit.mailbox..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.culprit.store..", "dev.culprit.schedule..",
+                    "dev.culprit.spool..", "dev.culprit.pipeline..", "dev.culprit.moderation..", "dev.culprit.config..",
+                    "dev.culprit.answering..", "org.quartz..", "java.sql..", "javax.sql..")
+            .because("the mailbox reads mail and moves it; what a reply does is decided behind ReplyHandler");
+
+    @ArchTest
+    void mailboxOnlyReadsAndMoves(JavaClasses classes) {
+        MAILBOX_ONLY_READS_AND_MOVES.check(classes);
+    }
 
     @ArchTest
     void pureCoreDoesNoIo(JavaClasses classes) {

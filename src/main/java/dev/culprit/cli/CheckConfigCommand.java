@@ -6,6 +6,8 @@ import dev.culprit.config.Secrets;
 import dev.culprit.fixes.FixHistory;
 import dev.culprit.fixes.LearnProblem;
 import dev.culprit.mail.SmtpSecurity;
+import dev.culprit.mailbox.ImapMailbox;
+import dev.culprit.mailbox.MailboxCheck;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -32,7 +34,8 @@ public final class CheckConfigCommand implements Callable<Integer> {
     GlobalOptions global;
 
     @CommandLine.Option(names = "--connect", description = "Also connect to the SMTP server: connect, EHLO, STARTTLS and "
-            + "authentication, one line per check; no mail is sent. Exit 1 when a check fails.")
+            + "authentication, one line per check; no mail is sent. With replies.host set, also log in to the IMAP "
+            + "server and open (creating when missing) the replies folders. Exit 1 when a check fails.")
     boolean connect;
 
     private final LogProcessorFactory processors;
@@ -73,6 +76,24 @@ public final class CheckConfigCommand implements Callable<Integer> {
         }
     }
 
+    /** The secret, or null when none is configured or it cannot be read (then an error says why). */
+    private static String secret(Secrets secrets, String key, String file, String env, List<String> errors) {
+        try {
+            return secrets.read(key, file, env);
+        } catch (IllegalStateException e) {
+            errors.add(e.getMessage());
+            return null;
+        }
+    }
+
+    /** Logs in to the replies mailbox and opens its folders, one line per step; true when none failed. */
+    private static boolean mailboxCheck(CulpritConfig config, String password, PrintWriter out) {
+        List<MailboxCheck.Line> lines = MailboxCheck.run(new ImapMailbox(config.replies(), password));
+        lines.forEach(l -> out.println(l.text()));
+        out.flush();
+        return MailboxCheck.passed(lines);
+    }
+
     @Override
     public Integer call() throws ConfigException {
         PrintWriter out = spec.commandLine().getOut();
@@ -97,16 +118,9 @@ public final class CheckConfigCommand implements Callable<Integer> {
                 errors.add(e.getMessage());
             }
         }
-        try {
-            secrets.read("state.password", config.state().passwordFile(), config.state().passwordEnv());
-        } catch (IllegalStateException e) {
-            errors.add(e.getMessage());
-        }
-        try {
-            secrets.read("replies.password", config.replies().passwordFile(), config.replies().passwordEnv());
-        } catch (IllegalStateException e) {
-            errors.add(e.getMessage());
-        }
+        secret(secrets, "state.password", config.state().passwordFile(), config.state().passwordEnv(), errors);
+        String imapPassword = secret(secrets, "replies.password", config.replies().passwordFile(),
+                config.replies().passwordEnv(), errors);
         checkPlaces(config, errors, warnings);
         Culprit app = new Culprit(config, Clock.systemUTC());
         try {
@@ -133,7 +147,9 @@ public final class CheckConfigCommand implements Callable<Integer> {
         }
         out.println(source + ": ok");
         if (connect) {
-            return SmtpCheck.run(config.smtp(), smtpPassword, out) ? 0 : 1;
+            boolean smtp = SmtpCheck.run(config.smtp(), smtpPassword, out);
+            boolean imap = !config.replies().enabled() || mailboxCheck(config, imapPassword, out);
+            return smtp && imap ? 0 : 1;
         }
         return 0;
     }

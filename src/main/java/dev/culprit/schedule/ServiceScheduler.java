@@ -30,6 +30,7 @@ public final class ServiceScheduler implements AutoCloseable {
     static final JobKey DELIVER = JobKey.jobKey("outbox-deliver", "culprit");
     static final JobKey HOUSEKEEPING = JobKey.jobKey("housekeeping", "culprit");
     static final JobKey FIX_SCAN = JobKey.jobKey("fix-scan", "culprit");
+    static final JobKey REPLY_POLL = JobKey.jobKey("reply-poll", "culprit");
 
     private final CulpritService service;
     private final ScheduleSettings settings;
@@ -43,6 +44,8 @@ public final class ServiceScheduler implements AutoCloseable {
     private Duration housekeepingInterval;
     private Runnable fixScan;
     private Duration fixScanInterval;
+    private Runnable replyPoll;
+    private Duration replyPollInterval;
 
     /**
      * @param inbox the folder to watch for new logs, or null for no watch (a dry run over a spool
@@ -109,6 +112,14 @@ public final class ServiceScheduler implements AutoCloseable {
             return context -> log.warn("the fix scan fired on node {}, which has no learn.git-dir configured; the nodes of a"
                     + " cluster need the same configuration", node);
         }
+        if (type == ReplyPollJob.class && replyPoll != null) {
+            return new ReplyPollJob(replyPoll);
+        }
+        if (type == ReplyPollJob.class && clustered) {
+            String node = scheduler.getSchedulerInstanceId();
+            return context -> log.warn("the replies poll fired on node {}, which has no replies.host configured; the nodes of"
+                    + " a cluster need the same configuration", node);
+        }
         if (type == HousekeepingJob.class && clustered) {
             // stored by a node whose configuration has retention; this one has none
             String node = scheduler.getSchedulerInstanceId();
@@ -130,6 +141,12 @@ public final class ServiceScheduler implements AutoCloseable {
         this.fixScanInterval = interval;
     }
 
+    /** Also reads the replies folder ({@code task}) at start and then every {@code interval}; call before {@link #start()}. */
+    public void replyPoll(Runnable task, Duration interval) {
+        this.replyPoll = task;
+        this.replyPollInterval = interval;
+    }
+
     /** Schedules both jobs, starts the watch, and runs the first scan at once. */
     public void start() throws SchedulerException, IOException {
         // replace: in a cluster the jobs are already stored by the first node (or by an older version)
@@ -144,6 +161,12 @@ public final class ServiceScheduler implements AutoCloseable {
                     Set.of(repeating("fix-scan", fixScanInterval.toMillis())), true);
         } else if (clustered) {
             scheduler.deleteJob(FIX_SCAN);
+        }
+        if (replyPoll != null) {
+            scheduler.scheduleJob(JobBuilder.newJob(ReplyPollJob.class).withIdentity(REPLY_POLL).build(),
+                    Set.of(repeating("reply-poll", replyPollInterval.toMillis())), true);
+        } else if (clustered) {
+            scheduler.deleteJob(REPLY_POLL);
         }
         scheduler.scheduleJob(JobBuilder.newJob(SpoolScanJob.class).withIdentity(SCAN).build(),
                 Set.of(repeating("spool-scan", settings.scanInterval().toMillis())), true);
