@@ -192,6 +192,11 @@ public final class Culprit {
         return new ModerationMails(renderer(), config.message(), clock);
     }
 
+    /** The answers to replies and the notes to the moderators, rendered by the one renderer. */
+    public dev.culprit.answering.AnswerMails answerMails() throws ConfigException {
+        return new dev.culprit.answering.AnswerMails(renderer(), config.message(), clock);
+    }
+
     /** The moderation parts over one outbox: the send-time policy, the held-mail notices, the moderator. */
     public ModerationParts moderation(Outbox outbox) throws ConfigException {
         OptOutList optOuts = outbox.optOuts();

@@ -76,9 +76,12 @@ final class TemplateCheck {
         if (culprit == null) {
             lines.add(new Line(Renderer.MODERATION_NOTICE, false, "not rendered: no sample mail (see culprit.ftl)"));
             lines.add(new Line(Renderer.RETRACTION, false, "not rendered: no sample mail (see culprit.ftl)"));
+            lines.add(new Line(Renderer.ANSWER, false, "not rendered: no sample mail (see culprit.ftl)"));
+            lines.add(new Line(Renderer.REPLY_NOTE, false, "not rendered: no sample mail (see culprit.ftl)"));
             return lines;
         }
         lines.addAll(moderationLines(app.moderationMails(), culprit, app.clock()));
+        lines.addAll(AnswerSamples.lines(app.answerMails(), culprit));
         return lines;
     }
 

@@ -48,12 +48,16 @@ public final class MessageComposer {
         header(head, "Message-ID", h.messageId());
         if (h.inReplyTo() != null) {
             header(head, "In-Reply-To", h.inReplyTo());
+        }
+        if (!h.references().isEmpty()) {
+            header(head, "References", String.join(" ", h.references()));
+        } else if (h.inReplyTo() != null) {
             header(head, "References", h.inReplyTo());
         }
         header(head, "MIME-Version", "1.0");
         header(head, "Content-Type", "text/plain; charset=UTF-8");
         header(head, "Content-Transfer-Encoding", "8bit");
-        header(head, "Auto-Submitted", "auto-generated");
+        header(head, "Auto-Submitted", h.autoReplied() ? "auto-replied" : "auto-generated");
         header(head, "X-Culprit-Key", h.key());
         head.append("\r\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + body.length() * 2);

@@ -19,7 +19,12 @@ import java.util.regex.Pattern;
  * @param date the Date header
  * @param messageId {@code <id@domain>}
  * @param inReplyTo the Message-ID of the original report, or null; also written as References
+ *     when {@code references} is empty
  * @param key the short result key, written as {@code X-Culprit-Key}
+ * @param references the References, oldest first (an answer's: the thread's last ids and the mail
+ *     answered); empty for {@code inReplyTo} alone
+ * @param autoReplied whether the mail answers a mail ({@code Auto-Submitted: auto-replied}) rather
+ *     than being generated ({@code auto-generated}, RFC 3834)
  */
 public record MessageHeaders(
         Address from,
@@ -30,7 +35,9 @@ public record MessageHeaders(
         Instant date,
         String messageId,
         String inReplyTo,
-        String key) {
+        String key,
+        List<String> references,
+        boolean autoReplied) {
     static final Pattern MSG_ID = Pattern.compile("<[\\x21-\\x3b\\x3d\\x3f-\\x7e]+@[\\x21-\\x3b\\x3d\\x3f-\\x7e]+>");
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{1,64}");
 
@@ -52,5 +59,17 @@ public record MessageHeaders(
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("not a valid result key id: " + key);
         }
+        references = List.copyOf(references);
+        for (String id : references) {
+            if (!MSG_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("not a valid References Message-ID: " + id);
+            }
+        }
+    }
+
+    /** A generated mail, threaded under {@code inReplyTo} alone when it is given. */
+    public MessageHeaders(Address from, Address replyTo, List<Recipient> to, List<Recipient> cc, String subject, Instant date,
+            String messageId, String inReplyTo, String key) {
+        this(from, replyTo, to, cc, subject, date, messageId, inReplyTo, key, List.of(), false);
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  * are never used: being copied on a patch is not being responsible for it.
  */
 public final class CulpritRecipients implements RecipientSource {
+    /** How the reason of the commit's author begins ({@code author of the culprit commit 7a819b1f87a1}). */
+    public static final String AUTHOR_REASON = "author of the ";
     private static final Map<String, Tie> TRAILERS = Map.of(
             "signed-off-by", Tie.SIGNED_OFF,
             "acked-by", Tie.ACKED,
@@ -33,7 +35,7 @@ public final class CulpritRecipients implements RecipientSource {
                 + c.hash().substring(0, Math.min(12, c.hash().length()));
         List<Candidate> out = new ArrayList<>();
         if (c.authorEmail() != null && !c.authorEmail().isBlank()) {
-            out.add(new Candidate(c.authorEmail(), c.authorName(), Field.TO, Tie.AUTHOR, "author of the " + what));
+            out.add(new Candidate(c.authorEmail(), c.authorName(), Field.TO, Tie.AUTHOR, AUTHOR_REASON + what));
         }
         for (Trailer t : c.trailers()) {
             Tie tie = TRAILERS.get(t.key().toLowerCase(Locale.ROOT));

@@ -35,6 +35,10 @@ public final class Renderer {
     public static final String MODERATION_NOTICE = "moderation-notice.ftl";
     /** The body of the correction sent when a result is retracted. */
     public static final String RETRACTION = "retraction.ftl";
+    /** The body of the answer to a reply's commands. */
+    public static final String ANSWER = "answer.ftl";
+    /** The body of the note to the moderators when someone replies that a result is wrong. */
+    public static final String REPLY_NOTE = "reply-note.ftl";
 
     private final Configuration cfg;
 
@@ -79,6 +83,8 @@ public final class Renderer {
         }
         names.add(MODERATION_NOTICE);
         names.add(RETRACTION);
+        names.add(ANSWER);
+        names.add(REPLY_NOTE);
         return names;
     }
 

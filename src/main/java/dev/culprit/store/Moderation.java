@@ -170,51 +170,65 @@ public final class Moderation {
     }
 
     private HeldMail decide(String key, ModerationDecision decision, String why) throws StoreException, ModerationException {
-        Instant now = clock.instant();
         try {
-            return db.inTransaction(c -> {
-                Row row = lock(c, key);
-                requireResult(row);
-                if (row.state != HELD) {
-                    throw new ModerationException("result " + row.shortId() + " is " + row.state.id() + ", not held"
-                            + (row.state == SENT ? "; a sent result can only be retracted (culprit retract)" : ""));
-                }
-                HeldMail before = held(c, "o.id = o.id", row.id).get(0);
-                if (decision == ModerationDecision.RELEASE) {
-                    OutboxRows.update(c, "update outbox set state = " + PENDING.sql() + ", attempts = 0, next_attempt_at = ?,"
-                            + " last_error = null, created_at = ?, updated_at = ? where id = ? and state = " + HELD.sql(),
-                            now, now, now, row.id);
-                } else {
-                    OutboxRows.update(c, "update outbox set state = " + OutboxState.DROPPED.sql() + ", next_attempt_at = ?,"
-                            + " last_error = ?, updated_at = ? where id = ? and state = " + HELD.sql(),
-                            now, clip("dropped by a moderator: " + why), now, row.id);
-                }
-                recordDecision(c, row.id, decision, why, null, null, now);
-                // a notice not sent yet is moot once someone decided
-                OutboxRows.update(c, "update outbox set state = " + OutboxState.DROPPED.sql() + ", last_error = ?, updated_at = ?"
-                        + " where state = " + PENDING.sql() + " and id = (select notice_id from held_result where outbox_id = ?)",
-                        "not sent: the held mail was " + decision.done() + " first", now, row.id);
-                return before;
-            });
+            return db.inTransaction(c -> decide(c, key, decision, why));
         } catch (SQLException e) {
             throw new StoreException("cannot " + decision.id() + " result " + key + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Releases or drops a held mail in the caller's transaction (a reply's command does so with
+     * the reply's record).
+     *
+     * @return the held mail as it was before the decision
+     */
+    public HeldMail decide(Connection c, String key, ModerationDecision decision, String why)
+            throws SQLException, ModerationException {
+        Instant now = clock.instant();
+        Row row = lock(c, key);
+        requireResult(row);
+        if (row.state != HELD) {
+            throw new ModerationException("result " + row.shortId() + " is " + row.state.id() + ", not held"
+                    + (row.state == SENT ? "; a sent result can only be retracted (culprit retract)" : ""));
+        }
+        HeldMail before = held(c, "o.id = o.id", row.id).get(0);
+        if (decision == ModerationDecision.RELEASE) {
+            OutboxRows.update(c, "update outbox set state = " + PENDING.sql() + ", attempts = 0, next_attempt_at = ?,"
+                    + " last_error = null, created_at = ?, updated_at = ? where id = ? and state = " + HELD.sql(),
+                    now, now, now, row.id);
+        } else {
+            OutboxRows.update(c, "update outbox set state = " + OutboxState.DROPPED.sql() + ", next_attempt_at = ?,"
+                    + " last_error = ?, updated_at = ? where id = ? and state = " + HELD.sql(),
+                    now, clip("dropped by a moderator: " + why), now, row.id);
+        }
+        recordDecision(c, row.id, decision, why, null, null, now);
+        // a notice not sent yet is moot once someone decided
+        OutboxRows.update(c, "update outbox set state = " + OutboxState.DROPPED.sql() + ", last_error = ?, updated_at = ?"
+                + " where state = " + PENDING.sql() + " and id = (select notice_id from held_result where outbox_id = ?)",
+                "not sent: the held mail was " + decision.done() + " first", now, row.id);
+        return before;
+    }
+
     /** A sent result, to write its correction from. */
     public SentMail sent(String key) throws StoreException, ModerationException {
         try (Connection c = db.connection()) {
-            Row row = find(c, key, false);
-            requireResult(row);
-            if (row.state != SENT) {
-                throw new ModerationException("result " + row.shortId() + " is " + row.state.id() + ", not sent"
-                        + (row.state == HELD || row.state == PENDING ? "; a result not sent yet is dropped, not retracted" : "")
-                        + (row.state == OutboxState.RETRACTED ? " again: it was retracted before" : ""));
-            }
-            return sentMail(c, row);
+            return sent(c, key);
         } catch (SQLException e) {
             throw new StoreException("cannot read result " + key + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A sent result, read in the caller's transaction. */
+    public SentMail sent(Connection c, String key) throws SQLException, ModerationException {
+        Row row = find(c, key, false);
+        requireResult(row);
+        if (row.state != SENT) {
+            throw new ModerationException("result " + row.shortId() + " is " + row.state.id() + ", not sent"
+                    + (row.state == HELD || row.state == PENDING ? "; a result not sent yet is dropped, not retracted" : "")
+                    + (row.state == OutboxState.RETRACTED ? " again: it was retracted before" : ""));
+        }
+        return sentMail(c, row);
     }
 
     private SentMail sentMail(Connection c, Row row) throws SQLException {
@@ -236,24 +250,36 @@ public final class Moderation {
         if (why == null || why.isBlank()) {
             throw new ModerationException("a retraction needs a reason (--why)");
         }
-        Instant now = clock.instant();
         try {
-            return db.inTransaction(c -> {
-                Row row = lock(c, original.shortId());
-                if (row.id != original.id() || row.state != SENT) {
-                    throw new ModerationException("result " + original.shortId() + " is " + row.state.id() + ", not sent");
-                }
-                long id = insert(c, correction);
-                OutboxRows.update(c, "update outbox set state = " + OutboxState.RETRACTED.sql() + ", last_error = ?,"
-                        + " updated_at = ? where id = ? and state = " + SENT.sql(),
-                        clip("retracted by a moderator: " + why), now, row.id);
-                recordDecision(c, row.id, ModerationDecision.RETRACT, why, newCulprit, id, now);
-                Labels.insert(c, row.id, new Label(Label.Value.WRONG, newCulprit, Label.Source.OPERATOR, why, now), null);
-                return id;
-            });
+            return db.inTransaction(c -> retract(c, original, why, newCulprit, correction,
+                    new Label(Label.Value.WRONG, newCulprit, Label.Source.OPERATOR, why, clock.instant())));
         } catch (SQLException e) {
             throw new StoreException("cannot retract result " + original.shortId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Retracts a sent result in the caller's transaction, labelling it with {@code label} (a
+     * reply's command labels it from the reply, and only a cause culprit: null for none).
+     *
+     * @return the outbox row of the correction
+     */
+    public long retract(Connection c, SentMail original, String why, String newCulprit, QueuedMail correction, Label label)
+            throws SQLException, ModerationException {
+        Instant now = clock.instant();
+        Row row = lock(c, original.shortId());
+        if (row.id != original.id() || row.state != SENT) {
+            throw new ModerationException("result " + original.shortId() + " is " + row.state.id() + ", not sent");
+        }
+        long id = insert(c, correction);
+        OutboxRows.update(c, "update outbox set state = " + OutboxState.RETRACTED.sql() + ", last_error = ?,"
+                + " updated_at = ? where id = ? and state = " + SENT.sql(),
+                clip("retracted: " + why), now, row.id);
+        recordDecision(c, row.id, ModerationDecision.RETRACT, why, newCulprit, id, now);
+        if (label != null) {
+            Labels.insert(c, row.id, label, null);
+        }
+        return id;
     }
 
     /** Whether a result, by its full key, was retracted. */

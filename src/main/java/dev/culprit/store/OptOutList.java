@@ -79,22 +79,32 @@ public final class OptOutList {
     public boolean add(String addressOrDomain, String note) throws StoreException {
         String e = normalize(addressOrDomain);
         try (Connection c = db.connection()) {
-            if (contains(c, e)) {
-                return false;
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into opt_out (address, note, added_at) values (?, ?, ?)")) {
-                ps.setString(1, e);
-                ps.setString(2, note);
-                ps.setObject(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-                ps.executeUpdate();
-            }
-            return true;
+            return add(c, e, note);
         } catch (SQLException ex) {
             if ("23505".equals(ex.getSQLState())) {
                 return false;
             }
             throw new StoreException("cannot add " + e + " to the opt-out list: " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * Adds an entry in the caller's transaction (a reply's {@code #culprit unsubscribe}); false when
+     * it was on the list already. A unique violation (another instance added it at the same moment)
+     * is thrown: the caller's transaction is then void and is tried again.
+     */
+    public boolean add(Connection c, String addressOrDomain, String note) throws SQLException {
+        String e = normalize(addressOrDomain);
+        if (contains(c, e)) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into opt_out (address, note, added_at) values (?, ?, ?)")) {
+            ps.setString(1, e);
+            ps.setString(2, note);
+            ps.setObject(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+        return true;
     }
 
     /** Removes an entry; false when it was not on the list. */

@@ -33,7 +33,7 @@ class TemplateCheckTest {
 
         assertThat(lines).extracting(TemplateCheck.Line::template).containsExactly("subject.ftl", "culprit.ftl", "fix.ftl",
                 "inconclusive.ftl", "oldest-release-has-bug.ftl", "not-fixed-on-head.ftl", "error.ftl", "truncated.ftl",
-                "moderation-notice.ftl", "retraction.ftl");
+                "moderation-notice.ftl", "retraction.ftl", "answer.ftl", "reply-note.ftl");
         assertThat(lines).allMatch(TemplateCheck.Line::ok);
         assertThat(lines.get(0).text()).isEqualTo("template subject.ftl: ok: rendered for 7 samples");
         assertThat(lines.get(1).text()).startsWith("template culprit.ftl: ok: sample culprit.log, subject \"[culprit] ");

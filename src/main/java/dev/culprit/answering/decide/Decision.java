@@ -11,8 +11,25 @@ import java.util.Objects;
  * @param effects the changes to apply, in order
  * @param outcomes what became of each command line, in order
  * @param answer what to answer the sender, or null for no answer
+ * @param refusal why a refused mail was refused, as a fact; null unless {@code kind} is REFUSED
  */
-public record Decision(Kind kind, String reason, List<Effect> effects, List<CommandOutcome> outcomes, Answer answer) {
+public record Decision(Kind kind, String reason, List<Effect> effects, List<CommandOutcome> outcomes, Answer answer,
+        Refusal refusal) {
+    /** Why a mail as a whole was not acted on. */
+    public enum Refusal {
+        UNAUTHENTICATED("unauthenticated"), AUTOMATIC("automatic"), LIST_COPY("list-copy");
+
+        private final String id;
+
+        Refusal(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
     /** How a reply was taken. */
     public enum Kind {
         /** An authenticated sender's commands were each applied or refused. */
@@ -45,6 +62,13 @@ public record Decision(Kind kind, String reason, List<Effect> effects, List<Comm
         Objects.requireNonNull(reason, "reason");
         effects = List.copyOf(effects);
         outcomes = List.copyOf(outcomes);
+        if ((refusal != null) != (kind == Kind.REFUSED)) {
+            throw new IllegalArgumentException("a refusal goes with a refused mail, and only with one: " + kind);
+        }
+    }
+
+    Decision(Kind kind, String reason, List<Effect> effects, List<CommandOutcome> outcomes, Answer answer) {
+        this(kind, reason, effects, outcomes, answer, null);
     }
 
     /**

@@ -38,9 +38,10 @@ public final class ReplyDecider {
         if (!f.reply().readable()) {
             return unreadable(f);
         }
-        Optional<String> refusal = refusal(f);
+        Optional<Refused> refusal = refusal(f);
         if (refusal.isPresent()) {
-            return new Decision(Kind.REFUSED, refusal.get(), List.of(), skipped(f.lines(), refusal.get()), null);
+            String why = refusal.get().text();
+            return new Decision(Kind.REFUSED, why, List.of(), skipped(f.lines(), why), null, refusal.get().as());
         }
         if (!f.lines().any()) {
             return new Decision(Kind.QUIET, "no #culprit command", List.of(), List.of(), null);
@@ -63,19 +64,23 @@ public final class ReplyDecider {
                 new Decision.Answer(f.speaker().address(), headline(f.result(), noResult), outcomes));
     }
 
+    private record Refused(Decision.Refusal as, String text) {
+    }
+
     /** Why the mail as a whole is not acted on, or empty when its commands are considered. */
-    private static Optional<String> refusal(ReplyFacts f) {
+    private static Optional<Refused> refusal(ReplyFacts f) {
         if (!f.speaker().authenticated()) {
-            return Optional.of("sender not authenticated: " + f.speaker().how());
+            return Optional.of(new Refused(Decision.Refusal.UNAUTHENTICATED, "sender not authenticated: " + f.speaker().how()));
         }
         if (f.notToAnswer().isPresent()) {
-            return Optional.of("never answered or acted on: " + f.notToAnswer().get());
+            return Optional.of(new Refused(Decision.Refusal.AUTOMATIC, "never answered or acted on: " + f.notToAnswer().get()));
         }
         String who = f.speaker().address().toLowerCase(Locale.ROOT);
         boolean fromList = f.parties().recipients().stream()
                 .anyMatch(r -> r.kind() == Recipient.Kind.LIST && r.address().toLowerCase(Locale.ROOT).equals(who));
         if (fromList) {
-            return Optional.of("sent from " + who + ", a mailing list the result went to (a list copy): never acted on");
+            return Optional.of(new Refused(Decision.Refusal.LIST_COPY,
+                    "sent from " + who + ", a mailing list the result went to (a list copy): never acted on"));
         }
         return Optional.empty();
     }
@@ -118,7 +123,8 @@ public final class ReplyDecider {
         return NAMES.contains(word) ? word : UNKNOWN;
     }
 
-    private static String evidence(ReplyFacts f) {
+    /** The reply as labels and reasons name it: {@code reply <Message-ID> from <sender>}. */
+    public static String evidence(ReplyFacts f) {
         String id = MessageIds.valid(f.reply().messageId()).orElse("(no Message-ID, digest " + f.reply().digest() + ")");
         return "reply " + id + " from " + f.speaker().address();
     }
@@ -131,7 +137,7 @@ public final class ReplyDecider {
             return "culprit has no result with key " + k.shortKey();
         }
         ReplyTarget.MessageId m = (ReplyTarget.MessageId) target;
-        return "the mail " + m.messageId() + " (" + m.header() + ") is culprit's, but its result is no longer stored";
+        return "culprit's mail " + m.messageId() + " (" + m.header() + ") is about no result it still has";
     }
 
     private static String headline(ResultState result, String noResult) {
