@@ -8,6 +8,7 @@ import dev.culprit.fixes.LearnProblem;
 import dev.culprit.mail.SmtpSecurity;
 import dev.culprit.mailbox.ImapMailbox;
 import dev.culprit.mailbox.MailboxCheck;
+import dev.culprit.pages.StatusPages;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -122,6 +123,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
         String imapPassword = secret(secrets, "replies.password", config.replies().passwordFile(),
                 config.replies().passwordEnv(), errors);
         checkPlaces(config, errors, warnings);
+        StatusPages.check(config.metrics(), secrets, errors, warnings);
         Culprit app = new Culprit(config, Clock.systemUTC());
         try {
             processors.create(app);

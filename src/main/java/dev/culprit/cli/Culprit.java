@@ -20,6 +20,9 @@ import dev.culprit.moderation.ModerationMails;
 import dev.culprit.moderation.ModerationParts;
 import dev.culprit.moderation.Moderator;
 import dev.culprit.ops.Retention;
+import dev.culprit.ops.ServiceOps;
+import dev.culprit.pages.PageSources;
+import dev.culprit.pages.StatusPages;
 import dev.culprit.ops.ServiceEvents;
 import dev.culprit.model.TrackRecord;
 import dev.culprit.parse.LogParser;
@@ -320,6 +323,19 @@ public final class Culprit {
             return Optional.of("watchdog.stall-timeout: " + stall + " must be longer than schedule.deliver-interval: " + deliver);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Serves the status pages on the running endpoint when {@code metrics.pages} asks for them
+     * (see {@link StatusPages#create}), reading this service's store and spool.
+     */
+    void servePages(ServiceParts w, ServiceOps ops, Secrets secrets) throws ConfigException {
+        if (ops.endpointAddress() == null) {
+            return;
+        }
+        PageSources sources = new PageSources(w.database, clock, new KillSwitch(config.paused(), config.state().dir()), w.spool,
+                ops.activity()::snapshot, config.learn().minLabelled());
+        StatusPages.create(config.metrics(), ops.endpointAddress().getPort(), secrets, sources, renderer()).ifPresent(ops::pages);
     }
 
     /** Retention over the spool's {@code done/} and the store, or empty when {@code retention.days} is not set. */

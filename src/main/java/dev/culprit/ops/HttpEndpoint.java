@@ -1,14 +1,19 @@
 package dev.culprit.ops;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The optional HTTP endpoint: {@code GET /metrics} (Prometheus text format) and
  * {@code GET /health} (200 when the scan loop makes progress, 503 when it has stalled). Served by
- * the JDK's HTTP server on one thread; it answers nothing else and accepts no input.
+ * the JDK's HTTP server on one thread; it accepts no input.
+ *
+ * <p>Once {@link #servePages} hands it a handler, every other path goes to that handler (the
+ * status pages), run on an executor of its own: a slow page never delays {@code /health}.
  */
 public final class HttpEndpoint implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
@@ -24,10 +32,15 @@ public final class HttpEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ExecutorService pagesExecutor;
+    private final AtomicReference<HttpHandler> pages;
 
-    private HttpEndpoint(HttpServer server, ExecutorService executor) {
+    private HttpEndpoint(HttpServer server, ExecutorService executor, ExecutorService pagesExecutor,
+            AtomicReference<HttpHandler> pages) {
         this.server = server;
         this.executor = executor;
+        this.pagesExecutor = pagesExecutor;
+        this.pages = pages;
     }
 
     /**
@@ -46,23 +59,66 @@ public final class HttpEndpoint implements AutoCloseable {
             throw new IOException("cannot listen on " + address.getHostString() + ":" + address.getPort()
                     + " for metrics (metrics.bind, metrics.port): " + e.getMessage(), e);
         }
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "culprit-http");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService executor = Executors.newSingleThreadExecutor(daemon("culprit-http"));
+        ExecutorService pagesExecutor = Executors.newFixedThreadPool(PAGE_THREADS, daemon("culprit-pages"));
+        AtomicReference<HttpHandler> pages = new AtomicReference<>();
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
+            HttpHandler page = pages.get();
+            if (page != null && !OWN_PATHS.contains(exchange.getRequestURI().getPath())) {
+                handOver(exchange, page, pagesExecutor);
+                return;
+            }
             try (exchange) {
                 handle(exchange, metrics, health);
             } catch (RuntimeException | IOException e) {
-                log.warn("http {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e.toString());
+                warn(exchange, e);
             }
         });
         server.start();
-        HttpEndpoint endpoint = new HttpEndpoint(server, executor);
+        HttpEndpoint endpoint = new HttpEndpoint(server, executor, pagesExecutor, pages);
         log.info("metrics and health on http://{}:{}/", endpoint.address().getHostString(), endpoint.address().getPort());
         return endpoint;
+    }
+
+    /** The paths this class answers itself, pages or not. */
+    private static final Set<String> OWN_PATHS = Set.of("/metrics", "/health");
+    /** Pages rendered at the same time at most; more wait in the executor's queue. */
+    private static final int PAGE_THREADS = 2;
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Runs the page handler on the pages' executor; the exchange is closed there. */
+    private static void handOver(HttpExchange exchange, HttpHandler page, ExecutorService pagesExecutor) {
+        try {
+            pagesExecutor.execute(() -> {
+                try (exchange) {
+                    page.handle(exchange);
+                } catch (RuntimeException | IOException e) {
+                    warn(exchange, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            exchange.close();
+        }
+    }
+
+    private static void warn(HttpExchange exchange, Exception e) {
+        log.warn("http {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e.toString());
+    }
+
+    /**
+     * Serves every path but {@code /metrics} and {@code /health} with this handler, on the
+     * pages' own threads. The handler checks methods, hosts and passwords itself.
+     */
+    public void servePages(HttpHandler handler) {
+        pages.set(Objects.requireNonNull(handler, "handler"));
     }
 
     private static void handle(HttpExchange exchange, Metrics metrics, Supplier<Health> health) throws IOException {
@@ -106,5 +162,6 @@ public final class HttpEndpoint implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        pagesExecutor.shutdownNow();
     }
 }

@@ -1,7 +1,9 @@
 package dev.culprit.ops;
 
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -16,13 +18,14 @@ public final class ServiceOps implements AutoCloseable {
 
     private final Metrics metrics;
     private final Watchdog watchdog;
+    private final Activity activity = new Activity(Clock.systemUTC());
     private final Telemetry events;
     private final HttpEndpoint endpoint;
 
     private ServiceOps(Metrics metrics, Watchdog watchdog, HttpEndpoint endpoint) {
         this.metrics = metrics;
         this.watchdog = watchdog;
-        this.events = new Telemetry(metrics, watchdog);
+        this.events = new Telemetry(metrics, watchdog, activity);
         this.endpoint = endpoint;
     }
 
@@ -62,6 +65,18 @@ public final class ServiceOps implements AutoCloseable {
     /** Where the precision gauges read from. */
     public void precision(Supplier<Metrics.PrecisionSnapshot> source) {
         metrics.precisionFrom(Objects.requireNonNull(source, "source"));
+    }
+
+    /** When this process last scanned and delivered, for the status pages. */
+    public Activity activity() {
+        return activity;
+    }
+
+    /** Serves the status pages with this handler, when the endpoint is on; see {@link HttpEndpoint#servePages}. */
+    public void pages(HttpHandler handler) {
+        if (endpoint != null) {
+            endpoint.servePages(handler);
+        }
     }
 
     public void startWatchdog() {

@@ -1,26 +1,38 @@
 package dev.culprit.ops;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Feeds {@link ServiceEvents} to the metrics and the watchdog: every event is progress. */
+/**
+ * Feeds {@link ServiceEvents} to the metrics, the watchdog and the activity the status pages
+ * show: every event is progress.
+ */
 public final class Telemetry implements ServiceEvents {
     private final Metrics metrics;
     private final Watchdog watchdog;
+    private final Activity activity;
 
     public Telemetry(Metrics metrics, Watchdog watchdog) {
+        this(metrics, watchdog, new Activity(Clock.systemUTC()));
+    }
+
+    public Telemetry(Metrics metrics, Watchdog watchdog, Activity activity) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.watchdog = Objects.requireNonNull(watchdog, "watchdog");
+        this.activity = Objects.requireNonNull(activity, "activity");
     }
 
     @Override
     public void scanStarted() {
+        activity.scanStarted();
         watchdog.progress("scan started");
     }
 
     @Override
     public void scanFinished(Instant at) {
         metrics.scanCompleted(at);
+        activity.scanFinished(at);
         watchdog.progress("scan finished");
     }
 
@@ -32,11 +44,13 @@ public final class Telemetry implements ServiceEvents {
 
     @Override
     public void deliveryStarted() {
+        activity.deliveryStarted();
         watchdog.progress("delivery started");
     }
 
     @Override
     public void deliveryFinished() {
+        activity.deliveryFinished();
         watchdog.progress("delivery finished");
     }
 
@@ -61,6 +75,7 @@ public final class Telemetry implements ServiceEvents {
     @Override
     public void smtpError(String errorClass) {
         metrics.smtpError(errorClass);
+        activity.smtpError(errorClass);
         watchdog.progress("smtp error: " + errorClass);
     }
 

@@ -25,6 +25,10 @@ import java.util.TimeZone;
  * {@code ?api} off, locale, time zone (UTC) and number format pinned so output never depends on
  * the host. Templates only see maps, lists, strings, numbers and booleans.
  *
+ * <p>The status pages' templates ({@code pages/*.ftlh}) live on the same configuration but always
+ * come from the jar ({@link PageTemplateLoader}); their {@code .ftlh} name gives them HTML output
+ * with automatic escaping.
+ *
  * <p>Template names: {@code subject.ftl} and one body template per outcome, named by the outcome
  * id ({@code culprit.ftl}, {@code not-fixed-on-head.ftl}, ...). Text from a log is data: it is
  * printed as is and never parsed as a template.
@@ -45,7 +49,8 @@ public final class Renderer {
     /** @param loader where templates come from; see {@link #bundledLoader()} */
     public Renderer(TemplateLoader loader) {
         cfg = new Configuration(Configuration.VERSION_2_3_34);
-        cfg.setTemplateLoader(loader);
+        cfg.setTemplateLoader(new PageTemplateLoader(loader));
+        cfg.setRecognizeStandardFileExtensions(true);
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setLogTemplateExceptions(false);
         cfg.setWrapUncheckedExceptions(true);
@@ -112,6 +117,15 @@ public final class Renderer {
      */
     public String renderBody(String template, Map<String, Object> model) throws RenderException {
         return normalize(process(template, model));
+    }
+
+    /**
+     * Renders a status page from the templates bundled in the jar.
+     *
+     * @param name the page's template under {@code pages/}, such as {@code index.ftlh}
+     */
+    public String renderPage(String name, Map<String, Object> model) throws RenderException {
+        return process(PageTemplateLoader.PREFIX + name, model);
     }
 
     private String process(String name, Map<String, Object> model) throws RenderException {

@@ -31,7 +31,7 @@ final class HeldResults {
         }
     }
 
-    private static String culprit(BisectionReport r) {
+    static String culprit(BisectionReport r) {
         if (r.culpritHash() != null) {
             return r.culpritTitle() == null ? r.culpritHash() : r.culpritHash() + " " + r.culpritTitle();
         }
@@ -41,7 +41,7 @@ final class HeldResults {
         return null;
     }
 
-    private static String title(BisectionReport r) {
+    static String title(BisectionReport r) {
         String t = r.crashTitle() != null ? r.crashTitle() : r.originalCrashTitle();
         if (t == null) {
             return null;

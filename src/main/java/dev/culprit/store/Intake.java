@@ -128,6 +128,7 @@ public final class Intake {
             ResultBlames.record(c, mail, now);
             ResultFacts.record(c, id, mail);
             CulpritThreads.record(c, id, mail);
+            ResultSummaries.record(c, id, mail);
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into processed_log (content_hash, log_name, result_key, disposition, processed_at)

@@ -59,7 +59,8 @@ class DistributionIT {
         try (Stream<Path> source = Files.list(Path.of("docs"))) {
             pages = source.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertThat(pages).contains("operating.md", "cluster.md", "moderation.md", "log-format.md", "configuration.md");
+        assertThat(pages).contains("operating.md", "cluster.md", "moderation.md", "log-format.md", "configuration.md",
+                "status-pages.md");
         for (String page : pages) {
             assertThat(home.resolve("docs").resolve(page)).hasSameTextualContentAs(Path.of("docs", page));
         }

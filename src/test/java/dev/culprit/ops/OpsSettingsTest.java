@@ -43,6 +43,20 @@ class OpsSettingsTest {
     }
 
     @Test
+    void readsThePagesKeys() throws ConfigException {
+        CulpritConfig c = read("""
+                metrics:
+                  enabled: true
+                  pages: true
+                  password-file: pages-password
+                """);
+        assertThat(c.metrics()).isEqualTo(new MetricsSettings(true, "127.0.0.1", 9474, true, "pages-password"));
+        assertThat(CulpritConfig.defaults().metrics().pages()).isFalse();
+        assertThatThrownBy(() -> read("metrics:\n  password-file: ' '\n"))
+                .hasMessageStartingWith("culprit.yaml: metrics.password-file: must not be empty");
+    }
+
+    @Test
     void errorsNameTheKeyPath() {
         assertThatThrownBy(() -> read("metrics:\n  port: 70000\n"))
                 .hasMessageStartingWith("culprit.yaml: metrics.port: must be between 0 and 65535: 70000");
@@ -51,7 +65,7 @@ class OpsSettingsTest {
         assertThatThrownBy(() -> read("retention:\n  days: 0\n"))
                 .hasMessageStartingWith("culprit.yaml: retention.days: must be at least 1");
         assertThatThrownBy(() -> read("metrics:\n  adress: 0.0.0.0\n"))
-                .hasMessageStartingWith("culprit.yaml: metrics.adress: unknown key; known keys here: bind, enabled, port");
+                .hasMessageStartingWith("culprit.yaml: metrics.adress: unknown key; known keys here: bind, enabled, pages, password-file, port");
     }
 
     @Test

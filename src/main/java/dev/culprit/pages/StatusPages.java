@@ -1,0 +1,189 @@
+package dev.culprit.pages;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.culprit.config.Secrets;
+import dev.culprit.ops.MetricsSettings;
+import dev.culprit.render.RenderException;
+import dev.culprit.render.Renderer;
+import dev.culprit.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of the status pages: GET and HEAD only, the {@code Host} check and the login of
+ * {@link PageAccess}, the routes, and the headers every answer carries (a strict
+ * Content-Security-Policy: the pages load nothing but their own style sheet and run no script).
+ */
+public final class StatusPages implements HttpHandler {
+    private static final Logger log = LoggerFactory.getLogger(StatusPages.class);
+    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'none'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+    static final String HTML = "text/html; charset=utf-8";
+    private static final Pattern RESULT = Pattern.compile("/results/([0-9a-f]{8,64})");
+    private static final Pattern BEFORE = Pattern.compile("before=([0-9]{1,18})");
+
+    private final PageAccess access;
+    private final PageSources sources;
+    private final Renderer renderer;
+    private final byte[] css;
+
+    StatusPages(PageAccess access, PageSources sources, Renderer renderer) {
+        this.access = Objects.requireNonNull(access, "access");
+        this.sources = Objects.requireNonNull(sources, "sources");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.css = resource("culprit/pages/style.css");
+    }
+
+    /**
+     * The pages as {@code metrics} configures them, on the endpoint bound to {@code port}; empty,
+     * with the reason logged, when they are off or bound beyond loopback without a password.
+     *
+     * @throws IllegalStateException when the password file cannot be read; the message names the key
+     */
+    public static Optional<StatusPages> create(MetricsSettings settings, int port, Secrets secrets, PageSources sources,
+            Renderer renderer) {
+        if (!settings.enabled() || !settings.pages()) {
+            return Optional.empty();
+        }
+        boolean loopback = PageAccess.isLoopback(settings.bind());
+        if (!loopback && settings.passwordFile() == null) {
+            log.warn("status pages off: metrics.bind {} is beyond loopback and metrics.password-file is not set"
+                    + " (/metrics and /health are served)", settings.bind());
+            return Optional.empty();
+        }
+        String password = loopback ? null : secrets.read("metrics.password", settings.passwordFile(), null);
+        if (password != null && password.isEmpty()) {
+            throw new IllegalStateException("metrics.password-file: " + secrets.locate(settings.passwordFile()) + " is empty");
+        }
+        log.info("status pages on http://{}:{}/{}", settings.bind(), port, loopback ? "" : " (HTTP Basic login)");
+        return Optional.of(new StatusPages(PageAccess.forBinding(settings.bind(), port, password), sources, renderer));
+    }
+
+    /**
+     * What {@code check-config} says about the pages' keys: an unreadable or empty password file
+     * is an error; pages that would stay off are a warning.
+     */
+    public static void check(MetricsSettings settings, Secrets secrets, List<String> errors, List<String> warnings) {
+        if (settings.pages() && !settings.enabled()) {
+            warnings.add("metrics.pages: true has no effect while metrics.enabled is false");
+        }
+        if (settings.pages() && settings.passwordFile() == null && !PageAccess.isLoopback(settings.bind())) {
+            warnings.add("metrics.pages: off, because metrics.bind " + settings.bind()
+                    + " is beyond loopback and metrics.password-file is not set");
+        }
+        if (settings.passwordFile() != null) {
+            try {
+                String p = secrets.read("metrics.password", settings.passwordFile(), null);
+                if (p.isEmpty()) {
+                    errors.add("metrics.password-file: " + secrets.locate(settings.passwordFile()) + " is empty");
+                }
+            } catch (IllegalStateException e) {
+                errors.add(e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            respond(exchange, 405, "text/plain; charset=utf-8", text("method not allowed: " + method + " (the pages are read-only)"));
+            return;
+        }
+        switch (access.decide(exchange.getRequestHeaders().getFirst("Host"), exchange.getRequestHeaders().getFirst("Authorization"))) {
+            case WRONG_HOST -> respond(exchange, 421, "text/plain; charset=utf-8", text("misdirected request: unknown Host"));
+            case LOGIN -> {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"culprit\", charset=\"UTF-8\"");
+                respond(exchange, 401, "text/plain; charset=utf-8", text("the status pages need the password (metrics.password-file)"));
+            }
+            case ALLOW -> route(exchange);
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        try {
+            if (path.equals("/style.css")) {
+                respond(exchange, 200, "text/css; charset=utf-8", css);
+                return;
+            }
+            if (path.equals("/")) {
+                Long before = before(query);
+                if (query != null && before == null) {
+                    respond(exchange, 400, "text/plain; charset=utf-8", text("bad query: only ?before=ROW is understood"));
+                    return;
+                }
+                page(exchange, 200, "index.ftlh", OverviewPage.model(OverviewPage.read(sources, before), sources.clock().instant()));
+                return;
+            }
+            respond(exchange, 404, "text/plain; charset=utf-8", text("not found: " + PageText.cell(path)
+                    + " (the pages: /, /held, /trust, /results/KEY; and /metrics, /health)"));
+        } catch (StoreException e) {
+            log.warn("status page {}: {}", path, e.getMessage());
+            respond(exchange, 503, "text/plain; charset=utf-8", text("the store cannot be read now: " + e.getMessage()));
+        } catch (RenderException e) {
+            log.warn("status page {}: {}", path, e.getMessage());
+            respond(exchange, 500, "text/plain; charset=utf-8", text("the page could not be rendered"));
+        }
+    }
+
+    /** The row the list starts after, or null for the newest page or a query not understood. */
+    private static Long before(String query) {
+        if (query == null) {
+            return null;
+        }
+        Matcher m = BEFORE.matcher(query);
+        return m.matches() ? Long.valueOf(m.group(1)) : null;
+    }
+
+    private void page(HttpExchange exchange, int status, String template, Map<String, Object> model) throws IOException,
+            RenderException {
+        respond(exchange, status, HTML, renderer.renderPage(template, model).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] text(String s) {
+        return (s + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        var h = exchange.getResponseHeaders();
+        h.set("Content-Type", contentType);
+        h.set("Cache-Control", "no-store");
+        h.set("Content-Security-Policy", CSP);
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("X-Frame-Options", "DENY");
+        h.set("Referrer-Policy", "no-referrer");
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = StatusPages.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + " from the jar: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package dev.culprit.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.culprit.mail.KillSwitch;
+import dev.culprit.model.Verdict;
+import dev.culprit.ops.Activity;
+import dev.culprit.ops.Health;
+import dev.culprit.ops.HttpEndpoint;
+import dev.culprit.ops.Metrics;
+import dev.culprit.render.Renderer;
+import dev.culprit.spool.SpoolDirectory;
+import dev.culprit.spool.SpoolSettings;
+import dev.culprit.store.Database;
+import dev.culprit.store.Outbox;
+import dev.culprit.store.OutboxState;
+import dev.culprit.store.OutboxSummary;
+import dev.culprit.testing.MutableClock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The status pages over HTTP: the real endpoint on a dynamic loopback port, an H2 store filled with results. */
+class StatusPagesIT {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T02:00:00Z"));
+    private final HttpClient client = HttpClient.newHttpClient();
+    @TempDir
+    Path dir;
+    private Database db;
+    private Metrics metrics;
+    private HttpEndpoint endpoint;
+
+    @BeforeEach
+    void start() throws Exception {
+        db = Database.inMemory();
+        metrics = new Metrics();
+        endpoint = HttpEndpoint.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), metrics,
+                () -> new Health(true, "last progress 1s ago"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        endpoint.close();
+        metrics.close();
+        db.close();
+    }
+
+    private void servePages(String password) {
+        SpoolDirectory spool = new SpoolDirectory(new SpoolSettings(dir.resolve("spool"), null, null), clock);
+        PageSources sources = new PageSources(db, clock, new KillSwitch(false, dir), spool,
+                () -> new Activity(clock).snapshot(), 20);
+        endpoint.servePages(new StatusPages(PageAccess.forBinding("127.0.0.1", port(), password), sources,
+                new Renderer(Renderer.bundledLoader())));
+    }
+
+    private int port() {
+        return endpoint.address().getPort();
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theOverviewReadAsTextShowsTheStoresOutboxCounts() throws Exception {
+        PageStore.fill(db, clock, 30);
+        servePages(null);
+
+        HttpResponse<String> r = get("/");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        OutboxSummary s = new Outbox(db, clock).status().summary();
+        Document page = Jsoup.parse(r.body());
+        for (OutboxState st : OutboxState.values()) {
+            Element row = page.select("#outbox tbody tr").stream().filter(e -> e.selectFirst("th").text().equals(st.id()))
+                    .findFirst().orElseThrow();
+            assertThat(row.selectFirst("td").text()).as(st.id()).isEqualTo(Long.toString(s.count(st)));
+        }
+        assertThat(s.count(OutboxState.HELD)).isEqualTo(10);
+        assertThat(page.text()).contains("Delivery not paused").contains("30 result(s) in the store");
+    }
+
+    @Test
+    void everyAnswerCarriesTheStrictHeaders() throws Exception {
+        servePages(null);
+
+        HttpResponse<String> r = get("/");
+
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue(StatusPages.CSP);
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(get("/style.css").headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+        assertThat(r.body()).doesNotContain("<script").doesNotContain(" style=");
+    }
+
+    @Test
+    void answersOnlyGetAndHead() throws Exception {
+        servePages(null);
+
+        HttpResponse<String> post = send(HttpRequest.newBuilder(uri("/")).POST(HttpRequest.BodyPublishers.ofString("x")));
+        HttpResponse<String> head = send(HttpRequest.newBuilder(uri("/")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
+        assertThat(get("/?before=abc").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void metricsAndHealthStayAsTheyWere() throws Exception {
+        servePages("secret");
+
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+        assertThat(get("/health").body()).isEqualTo("ok: last progress 1s ago\n");
+        assertThat(get("/metrics").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutPagesTheEndpointAnswersOnlyMetricsAndHealth() throws Exception {
+        assertThat(get("/").statusCode()).isEqualTo(404);
+        assertThat(get("/held").statusCode()).isEqualTo(404);
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordIsAskedForWithBasicAuthentication() throws Exception {
+        servePages("correct horse");
+
+        HttpResponse<String> none = get("/");
+        HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri("/")).header("Authorization", basic("culprit", "wrong")));
+        HttpResponse<String> right = send(HttpRequest.newBuilder(uri("/")).header("Authorization", basic("anyone", "correct horse")));
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"culprit\", charset=\"UTF-8\"");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(right.statusCode()).isEqualTo(200);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aRequestForAnotherHostIsRefused() throws Exception {
+        servePages(null);
+
+        assertThat(rawStatus("evil.example:" + port())).isEqualTo(421);
+        assertThat(rawStatus("127.0.0.1:" + (port() + 1))).isEqualTo(421);
+        assertThat(rawStatus("localhost:" + port())).isEqualTo(200);
+        assertThat(rawStatus("127.0.0.1:" + port())).isEqualTo(200);
+    }
+
+    /** The status of a GET of / with this Host header, over a plain socket (HttpClient sets Host itself). */
+    private int rawStatus(String host) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(status.substring(9, 12));
+        }
+    }
+
+    @Test
+    void aHostileTitleIsShownAsInertText() throws Exception {
+        new Outbox(db, clock).intake().accept(PageStore.result(1, PageStore.HOSTILE_TITLE, Verdict.MAIL), "hostile.log", "c1");
+        servePages(null);
+
+        HttpResponse<String> r = get("/");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("\u0007")
+                .doesNotContain("\u001b").contains("&lt;script&gt;alert(1)&lt;/script&gt; ${x} &lt;#if true&gt;yes&lt;/#if&gt;");
+        Document page = Jsoup.parse(r.body());
+        assertThat(page.select("script, img")).isEmpty();
+        String cell = page.select("#results tbody td").get(1).text();
+        assertThat(cell).startsWith("<script>alert(1)</script> ${x} <#if true>yes</#if> \uFFFD\uFFFD[31m <img src=x onerror=alert(2)> A")
+                .hasSizeLessThanOrEqualTo(PageText.CELL);
+    }
+
+    @Test
+    void theResultsArePagedNewestFirst() throws Exception {
+        PageStore.fill(db, clock, 120);
+        servePages(null);
+
+        Document first = Jsoup.parse(get("/").body());
+        String next = first.selectFirst("a[rel=next]").attr("href");
+        Document second = Jsoup.parse(get(next).body());
+        Document third = Jsoup.parse(get(second.selectFirst("a[rel=next]").attr("href")).body());
+
+        assertThat(titles(first)).hasSize(50).startsWith("general protection fault in thing_120");
+        assertThat(titles(second)).hasSize(50).startsWith("general protection fault in thing_70");
+        assertThat(titles(third)).hasSize(20).endsWith("general protection fault in thing_1");
+        assertThat(third.select("a[rel=next]")).isEmpty();
+        assertThat(third.select("a[href=/]").text()).contains("Newest results");
+    }
+
+    private static List<String> titles(Document page) {
+        return page.select("#results tbody tr").stream().map(tr -> tr.select("td").get(1).text()).toList();
+    }
+}
