@@ -42,6 +42,7 @@ import dev.culprit.store.LabelCounts;
 import dev.culprit.store.Labels;
 import dev.culprit.store.Moderation;
 import dev.culprit.store.OptOutList;
+import dev.culprit.store.ReplyRecords;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.CulpritThreads;
 import dev.culprit.store.ResultBlames;
@@ -343,7 +344,14 @@ public final class Culprit {
         if (!config.retention().enabled()) {
             return Optional.empty();
         }
-        log.info("retention: logs in {} and bodies of sent mails are removed after {} days", done, config.retention().days());
-        return Optional.of(new Retention(done, config.retention().days(), clock, new SentBodies(database, clock)::purgeSentBefore));
+        log.info("retention: logs in {}, bodies of sent mails and records of replies are removed after {} days", done,
+                config.retention().days());
+        SentBodies bodies = new SentBodies(database, clock);
+        ReplyRecords replies = new ReplyRecords(database, clock);
+        return Optional.of(new Retention(done, config.retention().days(), clock, cutoff -> {
+            int removed = bodies.purgeSentBefore(cutoff);
+            replies.purgeReceivedBefore(cutoff);
+            return removed;
+        }));
     }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             RetractCommand.class,
             LabelCommand.class,
             LabelsCommand.class,
+            HistoryCommand.class,
             OptOutCommand.class
         })
 public final class Main implements Runnable {

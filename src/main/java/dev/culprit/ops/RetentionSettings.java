@@ -3,9 +3,9 @@ package dev.culprit.ops;
 /**
  * The {@code retention} section.
  *
- * @param days how many days to keep logs in the spool's {@code done/} and the bodies of sent
- *     mails; null (the default) keeps everything forever. Pending and held mails and
- *     {@code failed/} are never removed.
+ * @param days how many days to keep logs in the spool's {@code done/}, the bodies of sent
+ *     mails and the records of handled replies; null (the default) keeps everything forever.
+ *     Pending and held mails, {@code failed/} and labels are never removed.
  */
 public record RetentionSettings(Integer days) {
     public RetentionSettings {

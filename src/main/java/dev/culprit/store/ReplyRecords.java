@@ -194,11 +194,16 @@ public final class ReplyRecords {
      * @return how many records were removed
      */
     public int purgeReceivedBefore(Instant cutoff) throws SQLException {
-        return db.inTransaction(c -> {
+        int removed = db.inTransaction(c -> {
             OutboxRows.update(c, "delete from reply_command where reply_id in (select id from reply_record where received_at < ?)",
                     cutoff);
             return OutboxRows.update(c, "delete from reply_record where received_at < ?", cutoff);
         });
+        if (removed > 0) {
+            org.slf4j.LoggerFactory.getLogger(ReplyRecords.class).info("retention: removed {} records of replies received before {}",
+                    removed, cutoff);
+        }
+        return removed;
     }
 
     /**
