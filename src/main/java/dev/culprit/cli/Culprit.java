@@ -330,12 +330,12 @@ public final class Culprit {
      * Serves the status pages on the running endpoint when {@code metrics.pages} asks for them
      * (see {@link StatusPages#create}), reading this service's store and spool.
      */
-    void servePages(ServiceParts w, ServiceOps ops, Secrets secrets) throws ConfigException {
+    void servePages(ServiceParts w, ServiceOps ops, Secrets secrets, Path configFile) throws ConfigException {
         if (ops.endpointAddress() == null) {
             return;
         }
         PageSources sources = new PageSources(w.database, clock, new KillSwitch(config.paused(), config.state().dir()), w.spool,
-                ops.activity()::snapshot, config.learn().minLabelled());
+                ops.activity()::snapshot, config.learn().minLabelled(), configFile);
         StatusPages.create(config.metrics(), ops.endpointAddress().getPort(), secrets, sources, renderer()).ifPresent(ops::pages);
     }
 

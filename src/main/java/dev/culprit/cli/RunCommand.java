@@ -75,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
                     out == null ? null : out.where(), Secrets.fromEnvironment(), ops.events());
             ops.outbox(new OutboxStats(w.outbox, clock));
             ops.precision(new PrecisionStats(new LabelCounts(w.database), clock));
-            app.servePages(w, ops, Secrets.fromEnvironment());
+            app.servePages(w, ops, Secrets.fromEnvironment(), global.config());
             ServiceScheduler scheduler = scheduler(app, w);
             CountDownLatch stopped = new CountDownLatch(1);
             ServiceParts wiring = w;

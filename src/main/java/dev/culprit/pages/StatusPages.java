@@ -6,6 +6,8 @@ import dev.culprit.config.Secrets;
 import dev.culprit.ops.MetricsSettings;
 import dev.culprit.render.RenderException;
 import dev.culprit.render.Renderer;
+import dev.culprit.store.Moderation;
+import dev.culprit.store.ResultRecord;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,6 +131,19 @@ public final class StatusPages implements HttpHandler {
                 }
                 page(exchange, 200, "index.ftlh", OverviewPage.model(OverviewPage.read(sources, before), sources.clock().instant()));
                 return;
+            }
+            if (path.equals("/held")) {
+                page(exchange, 200, "held.ftlh", HeldPage.model(new Moderation(sources.db(), sources.clock()).held(),
+                        sources.commands(), sources.clock().instant()));
+                return;
+            }
+            Matcher result = RESULT.matcher(path);
+            if (result.matches()) {
+                Optional<ResultRecord.Details> d = new ResultRecord(sources.db()).find(result.group(1));
+                if (d.isPresent()) {
+                    page(exchange, 200, "result.ftlh", ResultPage.model(d.get(), sources.commands(), sources.clock().instant()));
+                    return;
+                }
             }
             respond(exchange, 404, "text/plain; charset=utf-8", text("not found: " + PageText.cell(path)
                     + " (the pages: /, /held, /trust, /results/KEY; and /metrics, /health)"));

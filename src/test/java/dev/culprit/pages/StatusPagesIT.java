@@ -3,6 +3,8 @@ package dev.culprit.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.culprit.mail.KillSwitch;
+import dev.culprit.model.Label;
+import dev.culprit.model.ResultKey;
 import dev.culprit.model.Verdict;
 import dev.culprit.ops.Activity;
 import dev.culprit.ops.Health;
@@ -12,6 +14,8 @@ import dev.culprit.render.Renderer;
 import dev.culprit.spool.SpoolDirectory;
 import dev.culprit.spool.SpoolSettings;
 import dev.culprit.store.Database;
+import dev.culprit.store.Labels;
+import dev.culprit.store.Moderation;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.OutboxState;
 import dev.culprit.store.OutboxSummary;
@@ -67,7 +71,7 @@ class StatusPagesIT {
     private void servePages(String password) {
         SpoolDirectory spool = new SpoolDirectory(new SpoolSettings(dir.resolve("spool"), null, null), clock);
         PageSources sources = new PageSources(db, clock, new KillSwitch(false, dir), spool,
-                () -> new Activity(clock).snapshot(), 20);
+                () -> new Activity(clock).snapshot(), 20, null);
         endpoint.servePages(new StatusPages(PageAccess.forBinding("127.0.0.1", port(), password), sources,
                 new Renderer(Renderer.bundledLoader())));
     }
@@ -227,5 +231,73 @@ class StatusPagesIT {
 
     private static List<String> titles(Document page) {
         return page.select("#results tbody tr").stream().map(tr -> tr.select("td").get(1).text()).toList();
+    }
+
+    @Test
+    void aResultsPageShowsWhatTheLogSaidItsRecipientsMailsHistoryAndLabels() throws Exception {
+        PageStore.fill(db, clock, 3);
+        String held = new ResultKey(PageStore.result(3, "t", Verdict.MODERATE).key().value()).shortId();
+        new Moderation(db, clock).drop(held, "the reproducer never crashed <b>here</b>");
+        new Labels(db).label(held, new Label(Label.Value.WRONG, null, Label.Source.OPERATOR, "bisected into a merge", clock.instant()));
+        servePages(null);
+
+        HttpResponse<String> r = get("/results/" + held);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(r.body());
+        assertThat(page.selectFirst("#said").text()).contains("crash title general protection fault in thing_3")
+                .contains("culprit title mm: fix number 3");
+        assertThat(page.selectFirst("#verdict").text()).contains("Verdict moderate, score 0.90").contains("the reproducer was flaky");
+        assertThat(page.selectFirst("#recipients").text()).contains("dev3@example.org").contains("author of the culprit");
+        assertThat(page.selectFirst("#mails").text()).contains(PageStore.result(3, "t", Verdict.MODERATE).messageId())
+                .contains("dropped");
+        assertThat(page.selectFirst("#history").text()).contains("drop the reproducer never crashed <b>here</b>");
+        assertThat(page.selectFirst("#labels").text()).contains("In force: wrong").contains("bisected into a merge");
+        assertThat(page.select("#timeline")).isEmpty();
+    }
+
+    @Test
+    void aResultStoredBeforeSummariesSaysNotRecordedAndLeavesOutWhatIsNotStored() throws Exception {
+        PageStore.fill(db, clock, 1);
+        try (var c = db.connection(); var st = c.createStatement()) {
+            st.executeUpdate("update result_summary set summary = null, crash_title = null, culprit = null");
+        }
+        servePages(null);
+        String key = PageStore.result(1, "t", Verdict.MAIL).key().shortId();
+
+        Document page = Jsoup.parse(get("/results/" + key).body());
+
+        assertThat(page.selectFirst("#said").text()).contains("Not recorded");
+        assertThat(page.select("#verdict, #history, #labels, #timeline, #links")).isEmpty();
+        assertThat(page.selectFirst("#mails").text()).contains("pending");
+    }
+
+    @Test
+    void aKeyThatNamesNoResultIsNotFound() throws Exception {
+        PageStore.fill(db, clock, 1);
+        servePages(null);
+
+        assertThat(get("/results/0123456789abcdef01234567").statusCode()).isEqualTo(404);
+        assertThat(get("/results/not-hex").statusCode()).isEqualTo(404);
+        assertThat(get("/results/" + PageStore.result(1, "t", Verdict.MAIL).key().shortId().substring(0, 8)).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theHeldPageGivesTheCommandsToReleaseOrDropEachHeldResult() throws Exception {
+        PageStore.fill(db, clock, 7);
+        servePages(null);
+
+        Document page = Jsoup.parse(get("/held").body());
+
+        assertThat(page.select("section.held")).hasSize(2);
+        for (int n : new int[] {3, 6}) {
+            String key = PageStore.result(n, "t", Verdict.MODERATE).key().shortId();
+            Element held = page.getElementById("held-" + key);
+            assertThat(held.select("pre.command").eachText()).containsExactly("culprit release " + key,
+                    "culprit drop " + key + " --why 'REASON'");
+            assertThat(held.text()).contains("the reproducer was flaky").contains("dev" + n + "@example.org (to)");
+            assertThat(held.selectFirst("h2 a").attr("href")).isEqualTo("/results/" + key);
+        }
     }
 }
