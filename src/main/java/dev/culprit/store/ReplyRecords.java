@@ -55,28 +55,47 @@ public final class ReplyRecords {
         if (exists(c, r.identity().hash())) {
             return OptionalLong.empty();
         }
-        Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into reply_record (identity_hash, message_id, digest, sender, from_header, authenticated,
-                    authentication, result_hash, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ReplyIdentity id = r.identity();
-            OutboxRows.bind(ps, id.hash(), clip(id.messageId(), 998), id.digest(), clip(id.sender(), 320),
-                    clip(r.from(), 2000), id.authenticated(), clip(r.how(), 2000), r.resultHash(), clock.instant());
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return OptionalLong.of(keys.getLong(1));
+        Optional<Long> id = unlessTaken(c, () -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into reply_record (identity_hash, message_id, digest, sender, from_header, authenticated,
+                        authentication, result_hash, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ReplyIdentity i = r.identity();
+                OutboxRows.bind(ps, i.hash(), clip(i.messageId(), 998), i.digest(), clip(i.sender(), 320),
+                        clip(r.from(), 2000), i.authenticated(), clip(r.how(), 2000), r.resultHash(), clock.instant());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
             }
+        });
+        return id.map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** An insert a unique key may refuse. */
+    @FunctionalInterface
+    interface Insert<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs an insert that a unique key may refuse: empty when it does, with the caller's
+     * transaction still usable (PostgreSQL refuses every later statement of a transaction that
+     * failed, until it is rolled back to a savepoint taken before).
+     */
+    static <T> Optional<T> unlessTaken(Connection c, Insert<T> insert) throws SQLException {
+        Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
+        try {
+            return Optional.of(insert.run());
         } catch (SQLException e) {
             if (!Intake.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
             if (before != null) {
-                // PostgreSQL refuses every later statement of a transaction that failed, until this
                 c.rollback(before);
             }
-            return OptionalLong.empty();
+            return Optional.empty();
         }
     }
 

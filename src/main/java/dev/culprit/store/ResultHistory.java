@@ -54,8 +54,8 @@ public final class ResultHistory {
 
     /**
      * The history of the result with this key: its short id or any prefix of at least
-     * {@value Moderation#MIN_KEY_DIGITS} hex digits. The key of its retraction or moderation
-     * notice gives the result's history too.
+     * {@value Moderation#MIN_KEY_DIGITS} hex digits. The key of another mail about it (its
+     * retraction, moderation notice, an answer to a reply about it) gives the result's history too.
      *
      * @throws ModerationException when no single result has that key
      */
@@ -89,7 +89,7 @@ public final class ResultHistory {
             ps.setString(1, hex + "%");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    results.add(ResultSuppressions.resultHashOf(rs.getString(1)));
+                    results.add(new ResultKey(RepliedResults.resultKeyOf(rs.getString(1))).sha256());
                 }
             }
         }

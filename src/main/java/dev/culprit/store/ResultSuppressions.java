@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,20 +47,9 @@ public final class ResultSuppressions {
                 }
             }
         }
-        Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
-        try {
-            OutboxRows.update(c, "insert into result_suppression (result_hash, address, note, added_at) values (?, ?, ?, ?)",
-                    resultHash, a, OutboxRows.clip(note, 2000), clock.instant());
-            return true;
-        } catch (SQLException e) {
-            if (!Intake.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw e;
-            }
-            if (before != null) {
-                c.rollback(before);
-            }
-            return false;
-        }
+        return ReplyRecords.unlessTaken(c, () -> OutboxRows.update(c,
+                "insert into result_suppression (result_hash, address, note, added_at) values (?, ?, ?, ?)",
+                resultHash, a, OutboxRows.clip(note, 2000), clock.instant())).isPresent();
     }
 
     /** Suppresses {@code address} for the result with this key hash, in a transaction of its own. */
@@ -100,16 +88,13 @@ public final class ResultSuppressions {
     }
 
     /**
-     * The key hash of the result an outbox mail is about: a result's own, or for a retraction or
-     * a moderation notice the result's they are about.
+     * The key hash of the result an outbox mail is about, as suppressions apply to it: a result's
+     * own, or for a retraction or a moderation notice the result's they are about. An answer to a
+     * reply (or a note about one) is its own: the answer to {@code #culprit uncc} still reaches its
+     * sender.
      */
     public static String resultHashOf(String mailKey) {
-        String key = mailKey;
-        for (String prefix : List.of(Moderation.CORRECTION_PREFIX, Moderation.NOTICE_PREFIX)) {
-            if (key.startsWith(prefix)) {
-                key = key.substring(prefix.length());
-            }
-        }
-        return new ResultKey(key).sha256();
+        boolean aboutAReply = mailKey.startsWith(RepliedResults.ANSWER_PREFIX) || mailKey.startsWith(RepliedResults.NOTE_PREFIX);
+        return new ResultKey(aboutAReply ? mailKey : RepliedResults.resultKeyOf(mailKey)).sha256();
     }
 }

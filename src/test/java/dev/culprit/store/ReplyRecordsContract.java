@@ -198,6 +198,7 @@ abstract class ReplyRecordsContract {
         assertThat(ResultSuppressions.resultHashOf(Moderation.CORRECTION_PREFIX + key)).isEqualTo(result);
         assertThat(ResultSuppressions.resultHashOf(Moderation.NOTICE_PREFIX + key)).isEqualTo(result);
         assertThat(ResultSuppressions.resultHashOf(key)).isEqualTo(result);
+        assertThat(ResultSuppressions.resultHashOf(RepliedResults.ANSWER_PREFIX + "0".repeat(64) + "|" + key)).isNotEqualTo(result);
         assertThat(s.forResults(List.of(result, new ResultKey("other").sha256()))).containsOnlyKeys(result);
     }
 
