@@ -38,10 +38,7 @@ class UnccIT {
 
     private static List<MimeMessage> inbox(String address) throws Exception {
         GreenMailUser user = greenMail.getUserManager().getUserByEmail(address);
-        if (user == null) {
-            return List.of();
-        }
-        return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+        return user == null ? List.of() : greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
                 .map(StoredMessage::getMimeMessage).toList();
     }
 
