@@ -39,7 +39,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * static final BrowserSession browser = new BrowserSession();
  * </pre>
  *
- * It keeps every SEVERE entry of the browser's console ({@link #consoleErrors()}) and writes
+ * It keeps each test's SEVERE entries of the browser's console ({@link #consoleErrors()}) and writes
  * screenshots to {@code target/screenshots/PAGE.png}.
  */
 public final class BrowserSession implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
@@ -70,6 +70,8 @@ public final class BrowserSession implements BeforeAllCallback, BeforeEachCallba
         // skipped test by test (not the class as a whole), so that the reports count and explain them
         assumeTrue(installed(), () -> missing().stream().map(Path::toString).collect(Collectors.joining(" and "))
                 + " not installed (Debian packages chromium and chromium-driver; .ci/run installs them): browser test skipped");
+        collectConsole();
+        consoleErrors.clear();
     }
 
     @Override
@@ -121,7 +123,7 @@ public final class BrowserSession implements BeforeAllCallback, BeforeEachCallba
         collectConsole();
     }
 
-    /** The SEVERE console entries of every page loaded so far, each with its message. */
+    /** The SEVERE console entries of the pages this test loaded, each with the page's address. */
     public List<String> consoleErrors() {
         collectConsole();
         return List.copyOf(consoleErrors);

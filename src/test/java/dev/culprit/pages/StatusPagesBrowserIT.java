@@ -1,0 +1,136 @@
+package dev.culprit.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.culprit.store.OutboxState;
+import dev.culprit.store.OutboxStatus;
+import dev.culprit.store.OutboxSummary;
+import dev.culprit.store.ResultList;
+import dev.culprit.testing.BrowserSession;
+import dev.culprit.testing.ServedStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The status pages in headless Chromium, served by {@code culprit run} from a store that
+ * {@code culprit once} filled from corpus logs of every outcome and a log whose crash title is
+ * 10,000 characters of markup, FreeMarker syntax and control characters.
+ */
+class StatusPagesBrowserIT {
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession();
+
+    @TempDir
+    static Path dir;
+
+    private static ServedStore served;
+    private static OutboxSummary outbox;
+    private static long results;
+    private static ResultList.Row hostile;
+
+    @BeforeAll
+    static void serve() throws Exception {
+        if (!BrowserSession.installed()) {
+            return;
+        }
+        served = ServedStore.fill(dir, ServedStore.sampleLogs(), "pages: true");
+        served.withStore(db -> {
+            outbox = new OutboxStatus(db, Clock.systemUTC()).summary();
+            ResultList list = new ResultList(db);
+            results = list.count();
+            List<ResultList.Row> rows = list.latest(null, 1000);
+            hostile = rows.stream().filter(r -> r.crashTitle() != null && r.crashTitle().contains("window.__pwned=1"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no stored result has the hostile title: " + rows));
+            return null;
+        });
+        served.serve();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (served != null) {
+            served.close();
+        }
+    }
+
+    @Test
+    void theOverviewShowsTheStoresCounts() throws Exception {
+        browser.open(served.url("/"));
+
+        List<WebElement> counts = browser.driver().findElements(By.cssSelector("[id^='count-']"));
+        assertThat(counts).as("a count per state").isNotEmpty();
+        for (OutboxState state : OutboxState.values()) {
+            if (outbox.count(state) > 0) {
+                assertThat(browser.driver().findElement(By.id("count-" + state.id())).getText())
+                        .as(state.id()).isEqualTo(Long.toString(outbox.count(state)));
+            }
+        }
+        for (WebElement e : counts) {
+            String state = e.getAttribute("id").substring("count-".length());
+            assertThat(e.getText()).as(state).isEqualTo(Long.toString(outbox.count(OutboxState.of(state))));
+        }
+        assertThat(outbox.count(OutboxState.HELD)).as("the merge commit held by the gate").isPositive();
+        assertThat(outbox.count(OutboxState.SENT)).isPositive();
+        assertThat(browser.driver().findElement(By.id("results")).getText())
+                .contains(results + " result(s) in the store");
+        assertThat(browser.screenshot("overview")).isNotEmptyFile();
+    }
+
+    @Test
+    void theHostileTitleIsInertTextOnTheOverview() {
+        browser.open(served.url("/"));
+
+        WebElement cell = browser.driver().findElement(By.xpath("//td[contains(., 'window.__pwned=1')]"));
+        assertInert(cell);
+    }
+
+    /**
+     * The element's text is the stored title as the pages promise to show it: control characters
+     * as U+FFFD, and when cut, a beginning of it followed by an ellipsis. Its markup and template
+     * syntax are text, and no script of it ran.
+     */
+    private static void assertInert(WebElement element) {
+        String stored = hostile.crashTitle();
+        String shown = (String) browser.script("return arguments[0].textContent;", element);
+        String visible = stored.replaceAll("[\\p{Cc}&&[^\\t\\n]]", "\uFFFD");
+        if (shown.endsWith("\u2026") && shown.length() < visible.length()) {
+            assertThat(visible).startsWith(shown.substring(0, shown.length() - 1));
+            assertThat(shown.length()).as("clipped after the hostile parts").isGreaterThan(150);
+        } else {
+            assertThat(shown).isEqualTo(visible);
+        }
+        assertThat(shown).contains("<script>window.__pwned=1</script>", "<img src=x onerror=\"window.__pwned=2\">",
+                "${7*7}", "<#if true>x</#if>", "control[\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD[31m\uFFFD]");
+        assertThat(browser.script("return typeof window.__pwned;")).isEqualTo("undefined");
+        assertThat(element.findElements(By.tagName("script"))).isEmpty();
+        assertThat(element.findElements(By.tagName("img"))).isEmpty();
+        assertThat(stored.toLowerCase(Locale.ROOT)).as("the store holds the raw title").contains("<script>");
+    }
+
+    @Test
+    void healthAndMetricsAnswerAsBefore() throws Exception {
+        browser.open(served.url("/health"));
+        assertThat(browser.driver().findElement(By.tagName("body")).getText()).startsWith("ok: last progress ");
+        assertThat(browser.screenshot("health")).isNotEmptyFile();
+
+        browser.open(served.url("/metrics"));
+        assertThat(browser.driver().findElement(By.tagName("body")).getText())
+                .contains("culprit_outbox_pending " + outbox.count(OutboxState.PENDING) + ".0");
+    }
+
+    @Test
+    void thePagesCauseNoConsoleError() {
+        browser.open(served.url("/"));
+
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+}
