@@ -1,7 +1,5 @@
 package dev.culprit.store;
 
-import dev.culprit.replies.IncomingReply;
-import dev.culprit.replies.Speaker;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,11 +31,6 @@ public record ReplyIdentity(String messageId, String digest, String sender, bool
         if (messageId == null && digest == null) {
             throw new IllegalArgumentException("a reply without a Message-ID needs the digest of its bytes");
         }
-    }
-
-    /** The identity of a reply as the mailbox read it, with its sender as the authenticator told it. */
-    public static ReplyIdentity of(IncomingReply reply, Speaker speaker) {
-        return new ReplyIdentity(reply.messageId(), reply.digest(), speaker.address(), speaker.authenticated());
     }
 
     /** The SHA-256 of the identity in lower-case hex: the unique key of the record. */

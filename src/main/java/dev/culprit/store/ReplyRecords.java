@@ -4,8 +4,6 @@ import static dev.culprit.store.OutboxRows.clip;
 import static dev.culprit.store.OutboxRows.instant;
 import static dev.culprit.store.OutboxRows.ts;
 
-import dev.culprit.replies.IncomingReply;
-import dev.culprit.replies.Speaker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -239,12 +237,6 @@ public final class ReplyRecords {
         public Received {
             java.util.Objects.requireNonNull(identity, "identity");
             how = how == null ? "" : how;
-        }
-
-        /** A reply as the mailbox read it, its sender as the authenticator told it, and the result's key hash (or null). */
-        public static Received of(IncomingReply reply, Speaker speaker, String resultHash) {
-            return new Received(ReplyIdentity.of(reply, speaker), String.join(", ", reply.headers().fromAddresses()), speaker.how(),
-                    resultHash);
         }
     }
 

@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.culprit.model.Label;
 import dev.culprit.model.ResultKey;
-import dev.culprit.replies.IncomingHeaders;
-import dev.culprit.replies.IncomingReply;
-import dev.culprit.replies.Speaker;
 import dev.culprit.store.ReplyRecords.CommandRecord;
 import dev.culprit.store.ReplyRecords.Outcome;
 import dev.culprit.store.ReplyRecords.Received;
@@ -111,22 +108,6 @@ abstract class ReplyRecordsContract {
         assertThat(replies.handled(genuine(MID))).isFalse();
         assertThat(handle(genuine(MID), null)).isPresent();
         assertThat(replies.find(forged).orElseThrow().refused()).isEqualTo("the sender is not authenticated");
-    }
-
-    @Test
-    void aReplyAsTheMailboxReadItIsRecordedWithItsSpeaker() throws Exception {
-        IncomingReply mail = new IncomingReply(MID, "2".repeat(64), 900, new IncomingHeaders(List.of(), List.of(), List.of(),
-                "text/plain", List.of("Author@Example.org")), List.of(), "Re: x", null, null, "#culprit confirm", null, false);
-        Speaker speaker = new Speaker(AUTHOR, true, "dkim=pass header.d=example.org");
-
-        OptionalLong id = db.inTransaction(c -> replies.claim(c, Received.of(mail, speaker, null)));
-
-        assertThat(id).isPresent();
-        assertThat(replies.handled(genuine(MID))).isTrue();
-        ReplyRecords.Reply r = replies.find(ReplyIdentity.of(mail, speaker)).orElseThrow();
-        assertThat(r.from()).isEqualTo("Author@Example.org");
-        assertThat(r.how()).isEqualTo("dkim=pass header.d=example.org");
-        assertThat(replies.handled(ReplyIdentity.of(mail, new Speaker("Author@Example.org", false, "no dkim=pass")))).isFalse();
     }
 
     @Test
