@@ -1,13 +1,16 @@
 package dev.culprit.pages;
 
 import dev.culprit.model.Label;
+import dev.culprit.store.HistoryEvent;
 import dev.culprit.store.OutboxRecipient;
+import dev.culprit.store.ResultHistory;
 import dev.culprit.store.ResultRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The page at {@code /results/KEY}: one result and everything stored about it; a section without data leaves itself out. */
 final class ResultPage {
@@ -23,7 +26,8 @@ final class ResultPage {
 
     private ResultPage() {}
 
-    static Map<String, Object> model(ResultRecord.Details d, Commands commands, Instant now) {
+    static Map<String, Object> model(ResultRecord.Details d, Optional<ResultHistory.History> history, Commands commands,
+            Instant now) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", "Result " + d.shortId());
         m.put("now", PageText.time(now));
@@ -49,11 +53,8 @@ final class ResultPage {
                 "drop", commands.of("drop " + d.shortId() + " --why 'REASON'"))));
         m.put("recipients", d.recipients().stream().map(ResultPage::recipient).toList());
         m.put("mails", d.mails().stream().map(ResultPage::mail).toList());
-        if (!d.decisions().isEmpty()) {
-            m.put("decisions", d.decisions().stream().map(x -> Map.<String, Object>of("time", PageText.time(x.at()),
-                    "decision", x.decision(), "reason", PageText.inert(x.reason(), PageText.BLOCK),
-                    "newCulprit", PageText.cell(x.newCulprit()))).toList());
-        }
+        history.filter(h -> !h.events().isEmpty()).ifPresent(h -> m.put("history", h.events().stream()
+                .map(ResultPage::event).toList()));
         if (!d.labels().isEmpty()) {
             m.put("labels", d.labels().stream().map(ResultPage::label).toList());
             Label.inForce(d.labels()).ifPresent(l -> m.put("labelInForce", l.value().id()));
@@ -119,6 +120,13 @@ final class ResultPage {
         return Map.of("kind", x.kind(), "messageId", PageText.cell(x.messageId()), "state", x.state().id(),
                 "stored", PageText.time(x.createdAt()), "sent", x.sentAt() == null ? "" : PageText.time(x.sentAt()),
                 "attempts", x.attempts(), "error", PageText.inert(x.lastError(), PageText.BLOCK));
+    }
+
+    private static Map<String, Object> event(HistoryEvent e) {
+        List<Map<String, Object>> fields = new ArrayList<>();
+        e.fields().forEach((k, v) -> fields.add(Map.of("name", PageText.cell(k), "value", PageText.inert(v, PageText.BLOCK))));
+        return Map.of("time", PageText.time(e.at()), "what", e.kind().id(), "summary", PageText.inert(e.summary(), PageText.BLOCK),
+                "fields", fields);
     }
 
     private static Map<String, Object> label(Label l) {

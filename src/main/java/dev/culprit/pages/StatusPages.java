@@ -6,7 +6,10 @@ import dev.culprit.config.Secrets;
 import dev.culprit.ops.MetricsSettings;
 import dev.culprit.render.RenderException;
 import dev.culprit.render.Renderer;
+import dev.culprit.store.LabelHistory;
 import dev.culprit.store.Moderation;
+import dev.culprit.store.ModerationException;
+import dev.culprit.store.ResultHistory;
 import dev.culprit.store.ResultRecord;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -115,44 +119,56 @@ public final class StatusPages implements HttpHandler {
         }
     }
 
+    /** What a page request gets. */
+    record Answer(int status, String contentType, byte[] body) {}
+
     private void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        String query = exchange.getRequestURI().getRawQuery();
+        Answer a;
         try {
-            if (path.equals("/style.css")) {
-                respond(exchange, 200, "text/css; charset=utf-8", css);
-                return;
-            }
-            if (path.equals("/")) {
-                Long before = before(query);
-                if (query != null && before == null) {
-                    respond(exchange, 400, "text/plain; charset=utf-8", text("bad query: only ?before=ROW is understood"));
-                    return;
-                }
-                page(exchange, 200, "index.ftlh", OverviewPage.model(OverviewPage.read(sources, before), sources.clock().instant()));
-                return;
-            }
-            if (path.equals("/held")) {
-                page(exchange, 200, "held.ftlh", HeldPage.model(new Moderation(sources.db(), sources.clock()).held(),
-                        sources.commands(), sources.clock().instant()));
-                return;
-            }
-            Matcher result = RESULT.matcher(path);
-            if (result.matches()) {
-                Optional<ResultRecord.Details> d = new ResultRecord(sources.db()).find(result.group(1));
-                if (d.isPresent()) {
-                    page(exchange, 200, "result.ftlh", ResultPage.model(d.get(), sources.commands(), sources.clock().instant()));
-                    return;
-                }
-            }
-            respond(exchange, 404, "text/plain; charset=utf-8", text("not found: " + PageText.cell(path)
-                    + " (the pages: /, /held, /trust, /results/KEY; and /metrics, /health)"));
+            a = answer(path, exchange.getRequestURI().getRawQuery());
         } catch (StoreException e) {
             log.warn("status page {}: {}", path, e.getMessage());
-            respond(exchange, 503, "text/plain; charset=utf-8", text("the store cannot be read now: " + e.getMessage()));
+            a = plain(503, "the store cannot be read now: " + e.getMessage());
         } catch (RenderException e) {
             log.warn("status page {}: {}", path, e.getMessage());
-            respond(exchange, 500, "text/plain; charset=utf-8", text("the page could not be rendered"));
+            a = plain(500, "the page could not be rendered");
+        }
+        respond(exchange, a.status(), a.contentType(), a.body());
+    }
+
+    /** The answer to a GET of this path and query, once the request is allowed. */
+    Answer answer(String path, String query) throws StoreException, RenderException {
+        Instant now = sources.clock().instant();
+        if (path.equals("/style.css")) {
+            return new Answer(200, "text/css; charset=utf-8", css);
+        }
+        if (path.equals("/")) {
+            Long before = before(query);
+            return query != null && before == null ? plain(400, "bad query: only ?before=ROW is understood")
+                    : page("index.ftlh", OverviewPage.model(OverviewPage.read(sources, before), now));
+        }
+        if (path.equals("/trust")) {
+            LabelHistory labels = new LabelHistory(sources.db());
+            return page("trust.ftlh", TrustPage.model(labels.mailedTimes(), labels.judged(), sources.minLabelled(), now));
+        }
+        if (path.equals("/held")) {
+            return page("held.ftlh", HeldPage.model(new Moderation(sources.db(), sources.clock()).held(), sources.commands(), now));
+        }
+        Matcher result = RESULT.matcher(path);
+        Optional<ResultRecord.Details> d = result.matches() ? new ResultRecord(sources.db()).find(result.group(1)) : Optional.empty();
+        if (d.isPresent()) {
+            return page("result.ftlh", ResultPage.model(d.get(), history(d.get().shortId()), sources.commands(), now));
+        }
+        return plain(404, "not found: " + PageText.cell(path) + " (the pages: /, /held, /trust, /results/KEY; and /metrics, /health)");
+    }
+
+    /** The result's history, or empty when the store cannot tell it (the page leaves the section out). */
+    private Optional<ResultHistory.History> history(String shortId) throws StoreException {
+        try {
+            return Optional.of(new ResultHistory(sources.db()).of(shortId));
+        } catch (ModerationException e) {
+            return Optional.empty();
         }
     }
 
@@ -165,9 +181,12 @@ public final class StatusPages implements HttpHandler {
         return m.matches() ? Long.valueOf(m.group(1)) : null;
     }
 
-    private void page(HttpExchange exchange, int status, String template, Map<String, Object> model) throws IOException,
-            RenderException {
-        respond(exchange, status, HTML, renderer.renderPage(template, model).getBytes(StandardCharsets.UTF_8));
+    private Answer page(String template, Map<String, Object> model) throws RenderException {
+        return new Answer(200, HTML, renderer.renderPage(template, model).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Answer plain(int status, String s) {
+        return new Answer(status, "text/plain; charset=utf-8", text(s));
     }
 
     private static byte[] text(String s) {

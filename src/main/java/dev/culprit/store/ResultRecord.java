@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the store keeps about one result, for its status page: the row, what the log said,
- * why it was held, its recipients, the mails sent about it, the moderators' decisions and its
- * labels. Found by its short key (or a prefix of at least 8 hex digits) through the unique index
+ * What the store keeps about one result, for its status page: the row, what the log said, why it
+ * was held, its recipients, the mails sent about it and its labels ({@link ResultHistory} tells
+ * the events). Found by its short key (or a prefix of at least 8 hex digits) through the unique index
  * on the key's hash.
  */
 public final class ResultRecord {
@@ -41,12 +41,11 @@ public final class ResultRecord {
     public record Details(long id, String resultKey, String shortId, String source, String subject, String verdict,
             OutboxState state, Instant createdAt, Instant sentAt, String crashTitle, String culprit,
             Optional<Map<String, Object>> summary, Optional<Held> held, List<OutboxRecipient> recipients, List<Mail> mails,
-            List<Decision> decisions, List<Label> labels, List<String> links) {
+            List<Label> labels, List<String> links) {
         public Details {
             links = List.copyOf(links);
             recipients = List.copyOf(recipients);
             mails = List.copyOf(mails);
-            decisions = List.copyOf(decisions);
             labels = List.copyOf(labels);
         }
     }
@@ -57,9 +56,6 @@ public final class ResultRecord {
     /** A mail in the outbox about the result: {@code result}, {@code notice} or {@code correction}. */
     public record Mail(String kind, String messageId, OutboxState state, Instant createdAt, Instant sentAt, int attempts,
             String lastError) {}
-
-    /** A moderator's decision: {@code release}, {@code drop} or {@code retract}. */
-    public record Decision(String decision, String reason, String newCulprit, Instant at) {}
 
     /**
      * The result whose key's hash starts with these hex digits; empty when none or more than one
@@ -110,7 +106,7 @@ public final class ResultRecord {
                         rs.getString(3), rs.getString(4), state, instant(rs, 6), instant(rs, 7), rs.getString(8),
                         rs.getString(9), summary(rs.getString(10)), held(c, id), OutboxRows.load(c, List.of(id)).stream()
                                 .findFirst().map(OutboxMail::recipients).orElse(List.of()),
-                        mails, decisions(c, id), Labels.read(c, "select l.outbox_id, l.label, l.culprit, l.source, l.evidence,"
+                        mails, Labels.read(c, "select l.outbox_id, l.label, l.culprit, l.source, l.evidence,"
                                 + " l.labelled_at from result_label l where l.outbox_id = ? order by l.labelled_at, l.id", id)
                                 .getOrDefault(id, List.of()), links(c, id)));
             }
@@ -174,19 +170,5 @@ public final class ResultRecord {
                 return links == null || links.isEmpty() ? List.of() : Arrays.asList(links.split("\n"));
             }
         }
-    }
-
-    private static List<Decision> decisions(Connection c, long id) throws SQLException {
-        List<Decision> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select decision, reason, new_culprit, decided_at from moderation_decision"
-                + " where outbox_id = ? order by decided_at, id")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Decision(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4)));
-                }
-            }
-        }
-        return out;
     }
 }

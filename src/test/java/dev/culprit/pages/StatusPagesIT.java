@@ -251,7 +251,9 @@ class StatusPagesIT {
         assertThat(page.selectFirst("#recipients").text()).contains("dev3@example.org").contains("author of the culprit");
         assertThat(page.selectFirst("#mails").text()).contains(PageStore.result(3, "t", Verdict.MODERATE).messageId())
                 .contains("dropped");
-        assertThat(page.selectFirst("#history").text()).contains("drop the reproducer never crashed <b>here</b>");
+        assertThat(page.selectFirst("#history").text()).contains("dropped").contains("the reproducer never crashed <b>here</b>")
+                .contains("label");
+        assertThat(page.select("#history b")).isEmpty();
         assertThat(page.selectFirst("#labels").text()).contains("In force: wrong").contains("bisected into a merge");
         assertThat(page.select("#timeline")).isEmpty();
     }
@@ -268,7 +270,7 @@ class StatusPagesIT {
         Document page = Jsoup.parse(get("/results/" + key).body());
 
         assertThat(page.selectFirst("#said").text()).contains("Not recorded");
-        assertThat(page.select("#verdict, #history, #labels, #timeline, #links")).isEmpty();
+        assertThat(page.select("#verdict, #labels, #timeline, #links")).isEmpty();
         assertThat(page.selectFirst("#mails").text()).contains("pending");
     }
 
@@ -299,5 +301,35 @@ class StatusPagesIT {
             assertThat(held.text()).contains("the reproducer was flaky").contains("dev" + n + "@example.org (to)");
             assertThat(held.selectFirst("h2 a").attr("href")).isEqualTo("/results/" + key);
         }
+    }
+
+    @Test
+    void theTrustPageDrawsThePrecisionAndCountsTheGateAgainstTheLabels() throws Exception {
+        PageStore.fill(db, clock, 6);
+        Outbox outbox = new Outbox(db, clock);
+        try (var c = db.connection(); var st = c.createStatement()) {
+            st.executeUpdate("update outbox set state = 'sent', sent_at = created_at where verdict = 'mail'");
+        }
+        Labels labels = new Labels(db);
+        String[] keys = new String[7];
+        for (int n = 1; n <= 6; n++) {
+            keys[n] = PageStore.result(n, "t", Verdict.MAIL).key().shortId();
+        }
+        labels.label(keys[1], new Label(Label.Value.RIGHT, null, Label.Source.OPERATOR, "fixed", clock.instant()));
+        labels.label(keys[2], new Label(Label.Value.WRONG, null, Label.Source.OPERATOR, "not it", clock.instant()));
+        labels.label(keys[3], new Label(Label.Value.WRONG, null, Label.Source.OPERATOR, "held and wrong", clock.instant()));
+        servePages(null);
+
+        HttpResponse<String> r = get("/trust");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(r.body());
+        assertThat(page.selectFirst("#mailed-right").text()).isEqualTo("1");
+        assertThat(page.selectFirst("#mailed-wrong").text()).isEqualTo("1");
+        assertThat(page.selectFirst("#held-wrong").text()).isEqualTo("1");
+        assertThat(page.selectFirst("#months tbody").text()).isEqualTo("2026-12 4 1 1 50.0 % 50.0 %");
+        assertThat(page.select("svg circle")).hasSize(1);
+        assertThat(r.body()).doesNotContain("style=").doesNotContain("<script");
+        assertThat(outbox.status().summary().count(OutboxState.SENT)).isEqualTo(4);
     }
 }
