@@ -34,7 +34,7 @@ public record AssessPolicy(
         Double maxErrorProbability,
         Integer minOtherBlames,
         List<String> contextSignals) {
-    public static final double DEFAULT_MAIL_THRESHOLD = 0.1;
+    public static final double DEFAULT_MAIL_THRESHOLD = 0.15;
     public static final double DEFAULT_MIN_REPRO_CHANCE = 0.5;
     public static final double DEFAULT_MIN_CRASH_FRACTION = 0.5;
     public static final double DEFAULT_NOISY_RUN_FRACTION = 0.25;

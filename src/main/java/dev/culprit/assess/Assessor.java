@@ -201,6 +201,19 @@ public final class Assessor {
                         + ") appears in the crash's call trace" + near + ".");
             }
         }
+        bugDetector(r, raised);
+    }
+
+    /** Whether the commit changes one of the kernel's bug detectors, which reveal older bugs more often than they bring new ones. */
+    private static void bugDetector(BisectionReport r, Map<String, String> raised) {
+        String title = r.culprit() != null && !r.culprit().title().isEmpty() ? r.culprit().title() : r.culpritTitle();
+        List<String> paths = r.culprit() == null ? List.of() : new ChangedPaths(r.culprit().files()).paths();
+        Set<String> detectors = BugDetectors.changed(title, paths);
+        if (!detectors.isEmpty()) {
+            raised.put(Signals.BUG_DETECTOR, "The commit changes a bug detector (" + String.join(", ", detectors)
+                    + "), which more often reveals a bug that was already there than brings one: the crash may be an "
+                    + "older bug it now reports, or a false report of the detector.");
+        }
     }
 
     /** Whether releases older than the starting commit already crashed, so the bisection reached back through them. */

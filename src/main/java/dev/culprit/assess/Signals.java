@@ -15,7 +15,7 @@ import java.util.Map;
  * raised too rarely there to fit ({@code compiler-changed}, {@code start-commit},
  * {@code error-probability}, {@code low-repro-chance}), which keep 0.3. With those defaults any one
  * doubt alone is stated but mailed; a crash in another place than the original holds together
- * with any other doubt.
+ * with any other doubt. The fit gives {@code blamed-before} weight 0: it is found but not stated.
  */
 public final class Signals {
     public static final String NOT_SINGLE_COMMIT = "not-single-commit";
@@ -27,6 +27,7 @@ public final class Signals {
     public static final String CRASH_VARIANT = "crash-variant";
     public static final String FEW_CRASHES = "few-crashes";
     public static final String NOT_IN_TRACE = "not-in-trace";
+    public static final String BUG_DETECTOR = "bug-detector";
     public static final String COMPILER_CHANGED = "compiler-changed";
     public static final String NOISY_GOOD = "noisy-good";
     public static final String RELEASE_CRASHED = "release-crashed";
@@ -59,19 +60,20 @@ public final class Signals {
         m.put(NOOP_CHANGE, 1.0);
         m.put(RELEASE_COMMIT, 1.0);
         m.put(UNBUILT_CHANGE, 1.0);
-        m.put(CRASH_CHANGED, 0.9);
+        m.put(CRASH_CHANGED, 0.85);
         m.put(CRASH_VARIANT, 0.5);
-        m.put(FEW_CRASHES, 0.6);
+        m.put(FEW_CRASHES, 0.65);
         m.put(NOT_IN_TRACE, 0.75);
+        m.put(BUG_DETECTOR, 0.75);
         m.put(COMPILER_CHANGED, 0.3);
-        m.put(NOISY_GOOD, 0.45);
-        m.put(RELEASE_CRASHED, 0.6);
+        m.put(NOISY_GOOD, 0.35);
+        m.put(RELEASE_CRASHED, 0.65);
         m.put(START_COMMIT, 0.3);
         m.put(ERROR_PROBABILITY, 0.3);
         m.put(LOW_REPRO_CHANCE, 0.3);
-        m.put(BLAMED_BEFORE, 0.2);
-        m.put(FLAKY, 0.2);
-        m.put(SKIPPED_COMMITS, 0.2);
+        m.put(BLAMED_BEFORE, 0.0);
+        m.put(FLAKY, 0.1);
+        m.put(SKIPPED_COMMITS, 0.25);
         return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -56,6 +56,10 @@ final class CalibrateCommand implements Callable<Integer> {
             + " their names): fit and cross-validate on the rest, then judge the holdout once with that fit.")
     boolean holdout;
 
+    @Option(names = "--outside-holdout", description = "Fit and cross-validate on the logs outside the holdout only,"
+            + " and leave the holdout unseen: the way to judge a change of the signals before the holdout is judged.")
+    boolean outsideHoldout;
+
     @Option(names = "--without", paramLabel = "SIGNAL", description = "Leave a signal out of the fit (weight 0); repeatable.")
     List<String> without = new ArrayList<>();
 
@@ -80,11 +84,16 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         AssessPolicy current = config.assess();
         LabelledEvaluation all = LabelledLogs.evaluate(read, new Assessor(current));
-        LabelledEvaluation fitOn = holdout ? all.holdout(false) : all;
+        if (holdout && outsideHoldout) {
+            err.println("culprit: --holdout and --outside-holdout exclude each other");
+            return 2;
+        }
+        LabelledEvaluation fitOn = holdout || outsideHoldout ? all.holdout(false) : all;
         Calibration calibration = new Calibration(current, Calibration.Settings.DEFAULTS, Set.copyOf(without));
         out.printf(Locale.ROOT, "%d labelled single-commit results (%d right, %d wrong)%s%n", all.entries().size(),
                 all.policy().right(), all.policy().wrong(), holdout ? "; " + fitOn.entries().size()
-                        + " outside the holdout are fitted and cross-validated, the holdout is judged once at the end" : "");
+                        + " outside the holdout are fitted and cross-validated, the holdout is judged once at the end"
+                        : outsideHoldout ? "; only the " + fitOn.entries().size() + " outside the holdout are read" : "");
         out.println("blamed-before counts every other labelled log, whatever the order syzbot found them in"
                 + (without.isEmpty() ? "" : "; left out of the fit: " + String.join(", ", without)));
         out.println();

@@ -32,7 +32,7 @@ class AssessPolicyTest {
 
     @Test
     void scoresAsAMaintainerComputesByHand() {
-        assertThat(AssessPolicy.defaults().score(java.util.List.of(Signals.CRASH_CHANGED))).isEqualTo(0.1);
+        assertThat(AssessPolicy.defaults().score(java.util.List.of(Signals.CRASH_CHANGED))).isEqualTo(0.15);
     }
 
     @Test

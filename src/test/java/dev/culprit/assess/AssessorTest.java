@@ -136,7 +136,7 @@ class AssessorTest {
                 + "not with the original \"KASAN: use-after-free Read in ext4_xattr_set_entry\": the bisection may "
                 + "have followed a different bug.");
         assertThat(a.verdict()).as("one doubt alone is reported but mailed").isEqualTo(Verdict.MAIL);
-        assertThat(a.score()).as("1 - 0.9, exactly the threshold").isEqualTo(0.1);
+        assertThat(a.score()).as("1 - 0.85, exactly the threshold").isEqualTo(0.15);
     }
 
     @Test
@@ -176,6 +176,10 @@ class AssessorTest {
 
     @Test
     void raisesBlamedBeforeFromTheCountGiven() {
+        assertThat(assessor.findings(Reports.clean().build(), 2)).as("found, though its default weight is 0")
+                .containsKey(Signals.BLAMED_BEFORE);
+        assertThat(ids(assessor.assess(Reports.clean().build(), 2))).as("a signal of weight 0 is not stated").isEmpty();
+        Assessor assessor = new Assessor(AssessPolicy.defaults().withWeights(java.util.Map.of(Signals.BLAMED_BEFORE, 0.2)));
         assertThat(ids(assessor.assess(Reports.clean().build(), 0))).isEmpty();
         Assessment a = assessor.assess(Reports.clean().build(), 2);
         assertThat(ids(a)).containsExactly(Signals.BLAMED_BEFORE);
@@ -233,7 +237,7 @@ class AssessorTest {
         b.replace(CULPRIT, rev(CULPRIT, "bisect", GCC, one));
         Assessment a = assess(b);
         assertThat(ids(a)).containsExactly(Signals.CRASH_CHANGED, Signals.FEW_CRASHES);
-        assertThat(a.score()).isCloseTo(0.04, within(1e-9));
+        assertThat(a.score()).isCloseTo(0.15 * 0.35, within(1e-9));
         assertThat(a.verdict()).isEqualTo(Verdict.MODERATE);
     }
 

@@ -97,6 +97,26 @@ class SignalsFromLogTest {
     }
 
     @Test
+    void commitChangingABugDetectorRaisesBugDetector() throws IOException {
+        String log = clean().replace("ext4: fix xattr entry size", "lockdep: report broken irq restoration");
+        log = edit(log, DIFFSTAT, DIFFSTAT + " kernel/locking/lockdep.c | 4 ++++\n");
+        Assessment a = assess(log);
+        assertThat(ids(a)).containsExactly(Signals.BUG_DETECTOR);
+        assertThat(a.signals().get(0).reason()).isEqualTo("The commit changes a bug detector (lockdep), which more often "
+                + "reveals a bug that was already there than brings one: the crash may be an older bug it now reports, "
+                + "or a false report of the detector.");
+        assertThat(a.verdict()).as("one doubt alone is reported but mailed").isEqualTo(Verdict.MAIL);
+    }
+
+    @Test
+    void commitThatOnlyFixesCodeNearADetectorRaisesNoBugDetector() throws IOException {
+        String log = clean().replace("ext4: fix xattr entry size", "ext4: fix a warning-free xattr path for kasan_check users");
+        assertThat(ids(assess(log))).doesNotContain(Signals.BUG_DETECTOR);
+        assertThat(ids(assess(clean().replace("ext4: fix xattr entry size", "ext4: fix compiler warnings in xattr"))))
+                .isEmpty();
+    }
+
+    @Test
     void documentationOnlyCommitRaisesUnbuiltChange() throws IOException {
         String log = edit(clean(), DIFFSTAT, " Documentation/filesystems/ext4.rst | 12 ++++++++----\n");
         assertThat(ids(assess(log))).contains(Signals.UNBUILT_CHANGE);

@@ -69,6 +69,17 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void fitsOutsideTheHoldoutWithoutJudgingIt() {
+        assertThat(run("calibrate", "--outside-holdout", "--labels", labels.toString(), "--repeats", "1",
+                corpus.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("; only the 48 outside the holdout are read")
+                .contains("\nfitted on 48 logs: ")
+                .doesNotContain("holdout:");
+        assertThat(run("calibrate", "--outside-holdout", "--holdout", corpus.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("culprit: --holdout and --outside-holdout exclude each other\n");
+    }
+
+    @Test
     void leavesASignalOutOnRequest() {
         assertThat(run("calibrate", "--without", "blamed-before", "--labels", labels.toString(), "--repeats", "1",
                 corpus.toString())).isZero();

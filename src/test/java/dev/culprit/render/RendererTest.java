@@ -64,6 +64,17 @@ class RendererTest {
     }
 
     @Test
+    void aCommitChangingABugDetectorSaysWhyInTheMail() throws Exception {
+        Commit kasan = new Commit(ReportBuilder.CULPRIT, "kasan, vmalloc: unpoison VM_ALLOC pages after mapping",
+                "Ann Author", "ann@example.org", "Tue Dec 15 18:48:30 2020 -0800", List.of(), List.of(), List.of(), List.of());
+        Rendered r = RenderFixture.render(ReportBuilder.culprit().culprit(kasan).build());
+        assertThat(r.body()).contains("Reliability\n-----------\n");
+        assertThat(r.body().replaceAll("\\s+", " ")).contains("- The commit changes a bug detector (KASAN), which more "
+                + "often reveals a bug that was already there than brings one: the crash may be an older bug it now "
+                + "reports, or a false report of the detector.");
+    }
+
+    @Test
     void fixReportSaysHowToMarkTheBugFixed() throws Exception {
         Rendered r = RenderFixture.render(ReportBuilder.culprit().type(BisectionType.FIX).outcome(Outcome.FIX).build());
         assertThat(r.subject()).isEqualTo("[culprit] possible deadlock in hfsplus_file_extend: fix bisected to 7a819b1f87a1");
