@@ -113,14 +113,16 @@ class PipelineTest {
     @Test
     void aCommitTheStoreSaysWasBlamedForOtherCrashesRaisesBlamedBefore() throws Exception {
         List<String> asked = new java.util.ArrayList<>();
-        Pipeline p = new Culprit(CulpritConfig.defaults(), GoldenTest.CLOCK).pipeline().withEarlierBlames((culprit, crash) -> {
+        // the default weight of blamed-before is 0 (found, not stated): give it one to see it in the mail
+        CulpritConfig weighted = config("assess:\n  weights:\n    blamed-before: 0.2\n");
+        Pipeline p = new Culprit(weighted, GoldenTest.CLOCK).pipeline().withEarlierBlames((culprit, crash) -> {
             asked.add(culprit + " " + crash);
             return 2;
         });
         PreparedMail m = p.prepare("a.log", parsed(), null);
         assertThat(asked).containsExactly("7a819b1f87a1047e9632f6cc41488334f2189820 possible deadlock in hfsplus_file_extend");
         assertThat(m.assessment().signals()).extracting(dev.culprit.model.Signal::id).contains("blamed-before");
-        assertThat(new Culprit(CulpritConfig.defaults(), GoldenTest.CLOCK).pipeline().prepare("a.log", parsed(), null)
+        assertThat(new Culprit(weighted, GoldenTest.CLOCK).pipeline().prepare("a.log", parsed(), null)
                 .assessment().signals()).extracting(dev.culprit.model.Signal::id).doesNotContain("blamed-before");
     }
 
