@@ -1,0 +1,42 @@
+package dev.culprit.cli;
+
+import dev.culprit.mailbox.ImapMailbox;
+import dev.culprit.mailbox.ReplyPoll;
+import dev.culprit.mailbox.ReplySettings;
+import dev.culprit.replies.ReplyHandler;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs a pass of the replies poll for {@code run}'s job and for {@code once}. */
+final class Replies {
+    private static final Logger log = LoggerFactory.getLogger(Replies.class);
+
+    private Replies() {}
+
+    /** The poll over the configured mailbox, handing each reply to {@code handler}. */
+    static ReplyPoll poll(ReplySettings settings, String password, ReplyHandler handler) {
+        ImapMailbox mailbox = new ImapMailbox(settings, password);
+        if (!settings.requireAuthentication()) {
+            log.warn("replies.require-authentication is false: the From address of every reply in {} of {} is taken as it"
+                    + " is; only safe when nothing from outside reaches that folder", settings.folder(), mailbox.describe());
+        }
+        log.info("replies: reading {} of {} every {} s", settings.folder(), mailbox.describe(),
+                settings.pollInterval().toSeconds());
+        return poll(mailbox, handler);
+    }
+
+    static ReplyPoll poll(ImapMailbox mailbox, ReplyHandler handler) {
+        return new ReplyPoll(mailbox, handler);
+    }
+
+    /** One pass, its figures logged when it moved or left a mail; true when it ended cleanly. */
+    static boolean runLogged(ReplyPoll poll, BooleanSupplier stopping) {
+        ReplyPoll.Pass pass = poll.run(stopping);
+        if (pass.done() + pass.failed() + pass.left() > 0) {
+            log.info("replies: {} moved to the done folder, {} to the failed folder, {} left for the next pass",
+                    pass.done(), pass.failed(), pass.left());
+        }
+        return pass.error() == null;
+    }
+}
