@@ -5,6 +5,8 @@ import dev.culprit.config.ConfigException;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.OptOutFile;
 import dev.culprit.config.Secrets;
+import dev.culprit.answering.AnsweringHandler;
+import dev.culprit.answering.ReplyRules;
 import dev.culprit.fixes.FixScan;
 import dev.culprit.mail.Backoff;
 import dev.culprit.mail.Deliverer;
@@ -14,6 +16,8 @@ import dev.culprit.mail.MboxTransport;
 import dev.culprit.mail.ObservedTransport;
 import dev.culprit.mail.SmtpErrorClassifier;
 import dev.culprit.mail.SmtpTransport;
+import dev.culprit.mailbox.ReplyPoll;
+import dev.culprit.mailbox.ReplySettings;
 import dev.culprit.moderation.CurrentRecipientPolicy;
 import dev.culprit.moderation.HeldNotices;
 import dev.culprit.moderation.ModerationMails;
@@ -199,6 +203,24 @@ public final class Culprit {
     /** The answers to replies and the notes to the moderators, rendered by the one renderer. */
     public dev.culprit.answering.AnswerMails answerMails() throws ConfigException {
         return new dev.culprit.answering.AnswerMails(renderer(), config.message(), clock);
+    }
+
+    /**
+     * The replies poll over this store, handing each reply to the answering handler, or empty when
+     * {@code replies.host} is not set.
+     *
+     * @throws IllegalStateException when the IMAP password cannot be read
+     */
+    public Optional<ReplyPoll> replyPoll(Outbox outbox, Secrets secrets, ServiceEvents events) throws ConfigException {
+        ReplySettings s = config.replies();
+        if (!s.enabled()) {
+            return Optional.empty();
+        }
+        ReplyRules rules = ReplyRules.of(s.requireAuthentication(), s.authservId(), Replies.ownAddresses(config),
+                s.answersPerHour(), s.answersPerHourTotal());
+        AnsweringHandler handler = new AnsweringHandler(outbox, rules, config.moderation(), moderationMails(), answerMails(),
+                events, clock);
+        return Optional.of(Replies.poll(s, secrets.read("replies.password", s.passwordFile(), s.passwordEnv()), handler));
     }
 
     /** The moderation parts over one outbox: the send-time policy, the held-mail notices, the moderator. */

@@ -19,8 +19,9 @@ import picocli.CommandLine.Command;
 
 /** {@code culprit once}: one pass over the spool and the outbox, then exit. */
 @Command(name = "once", mixinStandardHelpOptions = true,
-        description = {"Process every finished log in the spool and send every mail that is due, then exit.",
-            "Exit status 1 when a log failed or a mail could not be sent."})
+        description = {"Process every finished log in the spool, read the replies folder once (with replies.host set) "
+            + "and send every mail that is due, then exit.",
+            "Exit status 1 when a log failed, a mail could not be sent or the replies folder could not be read."})
 public final class OnceCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(OnceCommand.class);
 
@@ -54,6 +55,9 @@ public final class OnceCommand implements Callable<Integer> {
             Culprit app = new Culprit(config, Clock.systemUTC());
             try (ServiceParts w = app.openService(processors.create(app), out == null ? null : out.stream(),
                     out == null ? null : out.where(), Secrets.fromEnvironment(), ServiceEvents.NONE)) {
+                // before the delivery, so that the answers to replies go out in this run
+                boolean repliesRead = options.dryRun || app.replyPoll(w.outbox, Secrets.fromEnvironment(), ServiceEvents.NONE)
+                        .map(p -> Replies.runLogged(p, () -> false)).orElse(true);
                 CulpritService.OnceResult r = w.service.once();
                 ScanResult scanned = r.scan();
                 BatchResult sent = r.delivery();
@@ -65,7 +69,7 @@ public final class OnceCommand implements Callable<Integer> {
                 if (!options.dryRun) {
                     app.fixScan(w.database).ifPresent(FixScans::runLogged);
                 }
-                boolean bad = scanned.failed() > 0 || scanned.deferred() > 0 || sent.failed() > 0 || sent.retrying() > 0;
+                boolean bad = !repliesRead || scanned.failed() > 0 || scanned.deferred() > 0 || sent.failed() > 0 || sent.retrying() > 0;
                 return bad ? 1 : 0;
             }
         } catch (ConfigException | IllegalStateException e) {

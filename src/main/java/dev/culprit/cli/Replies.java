@@ -1,9 +1,14 @@
 package dev.culprit.cli;
 
+import dev.culprit.config.CulpritConfig;
 import dev.culprit.mailbox.ImapMailbox;
 import dev.culprit.mailbox.ReplyPoll;
 import dev.culprit.mailbox.ReplySettings;
+import dev.culprit.recipients.Address;
 import dev.culprit.replies.ReplyHandler;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +19,20 @@ final class Replies {
 
     private Replies() {}
 
+    /** culprit's own addresses (From, Reply-To, the envelope sender): mail from them is never answered. */
+    static Set<String> ownAddresses(CulpritConfig config) {
+        Set<String> own = new LinkedHashSet<>();
+        own.add(config.message().fromAddress().key());
+        Address replyTo = config.message().replyToAddress();
+        if (replyTo != null) {
+            own.add(replyTo.key());
+        }
+        if (config.smtp().envelopeFrom() != null) {
+            own.add(config.smtp().envelopeFrom().toLowerCase(Locale.ROOT));
+        }
+        return own;
+    }
+
     /** The poll over the configured mailbox, handing each reply to {@code handler}. */
     static ReplyPoll poll(ReplySettings settings, String password, ReplyHandler handler) {
         ImapMailbox mailbox = new ImapMailbox(settings, password);
@@ -21,8 +40,7 @@ final class Replies {
             log.warn("replies.require-authentication is false: the From address of every reply in {} of {} is taken as it"
                     + " is; only safe when nothing from outside reaches that folder", settings.folder(), mailbox.describe());
         }
-        log.info("replies: reading {} of {} every {} s", settings.folder(), mailbox.describe(),
-                settings.pollInterval().toSeconds());
+        log.info("replies: reading {} of {}", settings.folder(), mailbox.describe());
         return poll(mailbox, handler);
     }
 

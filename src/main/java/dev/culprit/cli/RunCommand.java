@@ -4,6 +4,7 @@ import dev.culprit.config.ConfigException;
 import dev.culprit.config.CulpritConfig;
 import dev.culprit.config.Secrets;
 import dev.culprit.ops.Retention;
+import dev.culprit.ops.ServiceEvents;
 import dev.culprit.ops.ServiceOps;
 import dev.culprit.ops.Watchdog;
 import dev.culprit.schedule.ServiceScheduler;
@@ -76,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
             ops.outbox(new OutboxStats(w.outbox, clock));
             ops.precision(new PrecisionStats(new LabelCounts(w.database), clock));
             app.servePages(w, ops, Secrets.fromEnvironment(), global.config());
-            ServiceScheduler scheduler = scheduler(app, w);
+            ServiceScheduler scheduler = scheduler(app, w, ops.events());
             CountDownLatch stopped = new CountDownLatch(1);
             ServiceParts wiring = w;
             ServiceOps operations = ops;
@@ -114,9 +115,10 @@ public final class RunCommand implements Callable<Integer> {
     /**
      * The schedule over the service: in a cluster, the scan job takes up what a crash left in
      * {@code work/}, on one node at a time; alone, this process does it before the first scan.
-     * Retention is scheduled unless this is a dry run.
+     * Retention, the fix-history scan and the replies poll are scheduled unless this is a dry run.
      */
-    private ServiceScheduler scheduler(Culprit app, ServiceParts w) throws SchedulerException, StoreException, IOException {
+    private ServiceScheduler scheduler(Culprit app, ServiceParts w, ServiceEvents events) throws SchedulerException,
+            StoreException, IOException, ConfigException {
         CulpritConfig config = app.config();
         Path inbox = w.spool.exists() ? w.spool.inbox() : null;
         ServiceScheduler scheduler;
@@ -130,6 +132,8 @@ public final class RunCommand implements Callable<Integer> {
             Optional<Retention> retention = app.retention(w.spool.done(), w.database);
             retention.ifPresent(r -> scheduler.housekeeping(r::run, Culprit.RETENTION_INTERVAL));
             app.fixScan(w.database).ifPresent(f -> scheduler.fixScan(() -> FixScans.runLogged(f), config.learn().scanInterval()));
+            app.replyPoll(w.outbox, Secrets.fromEnvironment(), events).ifPresent(p -> scheduler.replyPoll(
+                    () -> Replies.runLogged(p, w.service::stopping), config.replies().pollInterval()));
         }
         return scheduler;
     }

@@ -60,6 +60,10 @@ public final class RepliesMailbox {
         return new ImapMailbox(settings, PASSWORD);
     }
 
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
     /** The YAML of the section, for a configuration file. */
     public String yaml(String passwordFile) {
         return """

@@ -1,0 +1,190 @@
+package dev.culprit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.culprit.store.EmbeddedDb;
+import dev.culprit.testing.CliRun;
+import dev.culprit.testing.RepliesMailbox;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole reply loop through the command line, on H2 and on PostgreSQL: {@code once} mails a
+ * result into GreenMail; its author replies {@code #culprit wrong} over SMTP into culprit's IMAP
+ * mailbox with a passing Authentication-Results; the next {@code once} reads the reply, withdraws
+ * the result and sends the retraction to every original recipient in the result's thread and the
+ * answer to the author, and moves the reply to the done folder.
+ */
+class RepliesEndToEndIT {
+    static final String TEMPLATE = "/corpus/cause-culprit-2025-full-current-format.txt";
+    static final String AUTHOR = "sandeen@redhat.com";
+    static final String REPLY_ID = "<wrong.1@mail.redhat.com>";
+    private static final long WAIT = 120_000;
+    private static EmbeddedDb pg;
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = RepliesMailbox.greenMail();
+
+    @TempDir
+    Path dir;
+
+    private final RepliesMailbox box = new RepliesMailbox(greenMail);
+
+    @BeforeAll
+    static void startPostgres() {
+        pg = EmbeddedDb.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        pg.close();
+    }
+
+    @Test
+    void aWrongFromTheAuthorIsAppliedAndAnsweredOnH2() throws Exception {
+        replyLoop("");
+    }
+
+    @Test
+    void aWrongFromTheAuthorIsAppliedAndAnsweredOnPostgres() throws Exception {
+        replyLoop("  jdbc-url: " + pg.newDatabase() + "\n  username: " + EmbeddedDb.USER + "\n");
+    }
+
+    private void replyLoop(String state) throws Exception {
+        Path config = config(dir, box, state, "");
+        dropLog(dir.resolve("spool"), "log-1.txt", 0);
+        CliRun first = CliRun.withConfig(config, "once");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(greenMail.waitForIncomingEmail(WAIT, 1)).isTrue();
+        MimeMessage result = greenMail.getReceivedMessages()[0];
+        String resultId = result.getMessageID();
+        Set<String> recipients = addresses(result.getAllRecipients());
+        assertThat(recipients).contains(AUTHOR);
+        int sent = greenMail.getReceivedMessages().length;
+
+        box.deliver(reply(REPLY_ID, AUTHOR, resultId, "#culprit wrong the new mount API is not the cause"));
+        assertThat(greenMail.waitForIncomingEmail(WAIT, sent + 1)).isTrue();
+        CliRun second = CliRun.withConfig(config, "once");
+
+        assertThat(second.code()).as(second.err()).isZero();
+        await().atMost(Duration.ofMinutes(2)).until(() -> inReplyTo(resultId).size() >= recipients.size()
+                && !inReplyTo(REPLY_ID).isEmpty());
+        List<MimeMessage> retractions = inReplyTo(resultId);
+        Set<String> retractedTo = new TreeSet<>();
+        for (MimeMessage m : retractions) {
+            retractedTo.addAll(addresses(m.getAllRecipients()));
+            assertThat(m.getHeader("References")[0]).contains(resultId);
+        }
+        assertThat(retractedTo).as("the retraction reaches every original recipient").isEqualTo(recipients);
+        List<MimeMessage> answers = inReplyTo(REPLY_ID);
+        assertThat(answers).hasSize(1);
+        MimeMessage answer = answers.get(0);
+        assertThat(addresses(answer.getRecipients(Message.RecipientType.TO))).containsExactly(AUTHOR);
+        assertThat(answer.getHeader("Auto-Submitted")).containsExactly("auto-replied");
+        assertThat(answer.getHeader("References")[0]).contains(REPLY_ID);
+        assertThat(box.messageIds("culprit.done")).containsExactly(REPLY_ID);
+        assertThat(box.messageIds("INBOX")).isEmpty();
+
+        CliRun history = CliRun.withConfig(config, "history", result.getHeader("X-Culprit-Key")[0]);
+        assertThat(history.code()).as(history.err()).isZero();
+        assertThat(history.out()).contains(REPLY_ID).contains("wrong");
+    }
+
+    /** The configuration of one instance: the spool and state in {@code dir}, GreenMail's SMTP, the mailbox. */
+    static Path config(Path dir, RepliesMailbox box, String state, String extra) throws IOException {
+        Path password = Files.writeString(dir.resolve("imap-password"), RepliesMailbox.PASSWORD + "\n");
+        Files.createDirectories(dir.resolve("spool").resolve("inbox"));
+        String yaml = """
+                spool:
+                  dir: %s
+                state:
+                  dir: %s
+                %ssmtp:
+                  host: 127.0.0.1
+                  port: %d
+                  security: none
+                message:
+                  from: "culprit <%s>"
+                assess:
+                  mail-threshold: 0.0
+                delivery:
+                  hourly-cap: 100000
+                  daily-cap-per-person: 100000
+                """.formatted(dir.resolve("spool"), dir.resolve("state"), state, box.smtpPort(), RepliesMailbox.ADDRESS)
+                + box.yaml(password.toString()) + extra;
+        return Files.writeString(dir.resolve("culprit.yaml"), yaml);
+    }
+
+    /** Drops a log with a result of its own ({@code n} makes its crash title unique) into the spool's inbox. */
+    static void dropLog(Path spool, String name, int n) throws IOException {
+        String template;
+        try (InputStream in = RepliesEndToEndIT.class.getResourceAsStream(TEMPLATE)) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path staging = Files.createDirectories(spool.resolve("staging"));
+        Files.writeString(staging.resolve(name), ClusterHarness.variant(template, n), StandardCharsets.UTF_8);
+        Files.move(staging.resolve(name), spool.resolve("inbox").resolve(name));
+    }
+
+    /** A reply from {@code from} to culprit's mail {@code to}, passing DMARC at the mailbox's server. */
+    static byte[] reply(String id, String from, String to, String command) {
+        String domain = from.substring(from.indexOf('@') + 1);
+        return ("""
+                Authentication-Results: %s; dkim=pass header.d=%s; dmarc=pass header.from=%s
+                From: Eric Sandeen <%s>
+                To: %s
+                Subject: Re: [culprit] possible deadlock
+                Message-ID: %s
+                In-Reply-To: %s
+                References: %s
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8
+
+                %s
+
+                On Mon, culprit wrote:
+                > #culprit confirm
+                """.formatted(RepliesMailbox.AUTHSERV_ID, domain, domain, from, RepliesMailbox.ADDRESS, id, to, to, command))
+                .replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Set<String> addresses(Address[] addresses) {
+        Set<String> out = new TreeSet<>();
+        for (Address a : addresses == null ? new Address[0] : addresses) {
+            out.add(((InternetAddress) a).getAddress().toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
+    }
+
+    /** The mails culprit sent (GreenMail received) that answer {@code id}. */
+    private static List<MimeMessage> inReplyTo(String id) {
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                String[] h = m.getHeader("In-Reply-To");
+                return h != null && h[0].strip().equals(id) && !m.getMessageID().startsWith("<wrong.");
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}
