@@ -31,6 +31,10 @@ public record HistoryEvent(Instant at, Kind kind, String summary, Map<String, St
         NOTICE_SENT,
         /** A reply about the result was handled: its commands and what became of them. */
         REPLY,
+        /** The answer to a reply was sent, to whom. */
+        ANSWER_SENT,
+        /** A note about a reply reached the moderators. */
+        REPLY_NOTE_SENT,
         /** A held result was released. */
         RELEASED,
         /** A held result was dropped. */

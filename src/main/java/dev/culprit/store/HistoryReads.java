@@ -3,6 +3,7 @@ package dev.culprit.store;
 import static dev.culprit.store.OutboxRows.instant;
 import static dev.culprit.store.ResultHistory.fields;
 
+import dev.culprit.model.ResultKey;
 import dev.culprit.store.HistoryEvent.Kind;
 import dev.culprit.store.ReplyRecords.CommandRecord;
 import dev.culprit.store.ReplyRecords.Reply;
@@ -14,12 +15,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The events of a result's history, read from the tables that keep each kind of fact. */
 final class HistoryReads {
     private static final String DUPLICATE = Acceptance.Disposition.DUPLICATE_RESULT.id();
+    /** The most notes one reply can send: one per command line, of at most three. */
+    private static final int MAX_NOTES = 3;
 
     private HistoryReads() {}
 
@@ -158,6 +162,27 @@ final class HistoryReads {
                 "commands", commands, "answer", r.answerId(), "refused", r.refused());
         return new HistoryEvent(r.receivedAt(), Kind.REPLY, "reply from " + who
                 + (r.refused() != null ? ", refused: " + r.refused() : r.commands().isEmpty() ? ", no command" : ""), fields);
+    }
+
+    /**
+     * The answer to a reply and its notes to the moderators, once sent: outbox rows keyed by the
+     * reply's identity and the result ({@link RepliedResults#ANSWER_PREFIX}, {@link RepliedResults#NOTE_PREFIX}).
+     */
+    static void replyMails(Connection c, Row row, Reply r, List<HistoryEvent> events) throws SQLException {
+        String about = r.identityHash() + "|" + row.resultKey();
+        Optional<Long> answer = OutboxRows.idOf(c, new ResultKey(RepliedResults.ANSWER_PREFIX + about));
+        if (answer.isPresent()) {
+            sent(c, answer.get(), Kind.ANSWER_SENT, "answer sent", events);
+        }
+        // a reply notes each command that needs the moderators, at most one per command line
+        for (int i = 0; i < MAX_NOTES; i++) {
+            String suffix = i == 0 ? "" : "." + i;
+            Optional<Long> note = OutboxRows.idOf(c, new ResultKey(RepliedResults.NOTE_PREFIX + r.identityHash() + suffix + "|"
+                    + row.resultKey()));
+            if (note.isPresent()) {
+                sent(c, note.get(), Kind.REPLY_NOTE_SENT, "note sent to the moderators", events);
+            }
+        }
     }
 
     private static String command(CommandRecord c) {

@@ -32,7 +32,7 @@ import java.util.OptionalLong;
  */
 public final class ReplyRecords {
     private static final String SELECT = "select id, message_id, digest, sender, from_header, authenticated, authentication,"
-            + " result_hash, answer_id, refused, received_at from reply_record";
+            + " result_hash, answer_id, refused, received_at, identity_hash from reply_record";
 
     private final Database db;
     private final Clock clock;
@@ -179,8 +179,8 @@ public final class ReplyRecords {
             ps.setString(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    replies.put(rs.getLong(1), new Reply(rs.getLong(1), instant(rs, 11), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getString(8),
+                    replies.put(rs.getLong(1), new Reply(rs.getLong(1), rs.getString(12), instant(rs, 11), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getString(8),
                             rs.getString(9), rs.getString(10), List.of()));
                 }
             }
@@ -271,6 +271,8 @@ public final class ReplyRecords {
     /**
      * A handled reply as recorded.
      *
+     * @param identityHash its identity's SHA-256 ({@link ReplyIdentity#hash}), which the keys of its
+     *     answer and notes carry
      * @param sender the authenticated sender, lower case; or whatever From said when not authenticated
      * @param from the From header as written
      * @param how how the sender was authenticated, or why not
@@ -278,7 +280,7 @@ public final class ReplyRecords {
      * @param answerId the Message-ID of the answer queued, or null
      * @param refused why the mail as a whole was refused, or null
      */
-    public record Reply(long id, Instant receivedAt, String messageId, String digest, String sender, String from,
+    public record Reply(long id, String identityHash, Instant receivedAt, String messageId, String digest, String sender, String from,
             boolean authenticated, String how, String resultHash, String answerId, String refused,
             List<CommandRecord> commands) {
         public Reply {
@@ -286,8 +288,8 @@ public final class ReplyRecords {
         }
 
         Reply withCommands(List<CommandRecord> list) {
-            return new Reply(id, receivedAt, messageId, digest, sender, from, authenticated, how, resultHash, answerId, refused,
-                    list);
+            return new Reply(id, identityHash, receivedAt, messageId, digest, sender, from, authenticated, how, resultHash,
+                    answerId, refused, list);
         }
     }
 }

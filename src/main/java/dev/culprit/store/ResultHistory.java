@@ -69,6 +69,7 @@ public final class ResultHistory {
             HistoryReads.delivery(c, row, events);
             for (ReplyRecords.Reply r : replies) {
                 events.add(HistoryReads.reply(r));
+                HistoryReads.replyMails(c, row, r, events);
             }
             HistoryReads.labels(c, row, events);
             events.sort(Comparator.comparing(HistoryEvent::at).thenComparing(HistoryEvent::kind));
