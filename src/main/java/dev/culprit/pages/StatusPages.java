@@ -143,6 +143,10 @@ public final class StatusPages implements HttpHandler {
         if (path.equals("/style.css")) {
             return new Answer(200, "text/css; charset=utf-8", css);
         }
+        if (path.equals("/favicon.ico")) {
+            // browsers ask for it on every page; no content, rather than a 404 in their console
+            return new Answer(204, "image/x-icon", new byte[0]);
+        }
         if (path.equals("/")) {
             Long before = before(query);
             return query != null && before == null ? plain(400, "bad query: only ?before=ROW is understood")
@@ -202,7 +206,7 @@ public final class StatusPages implements HttpHandler {
         h.set("X-Frame-Options", "DENY");
         h.set("Referrer-Policy", "no-referrer");
         boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        exchange.sendResponseHeaders(status, head || status == 204 ? -1 : body.length);
         if (!head) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

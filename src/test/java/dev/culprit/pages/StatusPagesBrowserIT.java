@@ -7,11 +7,14 @@ import dev.culprit.store.OutboxStatus;
 import dev.culprit.store.OutboxSummary;
 import dev.culprit.store.ResultList;
 import dev.culprit.testing.BrowserSession;
+import dev.culprit.testing.CliRun;
 import dev.culprit.testing.ServedStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,8 @@ class StatusPagesBrowserIT {
     @RegisterExtension
     static final BrowserSession browser = new BrowserSession();
 
+    private static final Pattern HELD_LINE = Pattern.compile("^([0-9a-f]{24})  held ");
+
     @TempDir
     static Path dir;
 
@@ -36,6 +41,8 @@ class StatusPagesBrowserIT {
     private static OutboxSummary outbox;
     private static long results;
     private static ResultList.Row hostile;
+    /** The key {@code culprit held} prints for the merge commit the gate held. */
+    private static String heldKey;
 
     @BeforeAll
     static void serve() throws Exception {
@@ -52,7 +59,22 @@ class StatusPagesBrowserIT {
                     .findFirst().orElseThrow(() -> new AssertionError("no stored result has the hostile title: " + rows));
             return null;
         });
+        heldKey = heldKey(CliRun.withConfig(served.config(), "held").out(), "cause-culprit-2021-merge-commit.log");
         served.serve();
+    }
+
+    /** The key of the held result whose log had this name, from {@code culprit held}'s listing. */
+    private static String heldKey(String listing, String log) {
+        String key = null;
+        for (String line : listing.split("\n")) {
+            Matcher m = HELD_LINE.matcher(line);
+            if (m.find()) {
+                key = m.group(1);
+            } else if (line.strip().equals("log:      " + log)) {
+                return key;
+            }
+        }
+        throw new AssertionError(log + " is not held:\n" + listing);
     }
 
     @AfterAll
@@ -114,6 +136,29 @@ class StatusPagesBrowserIT {
         assertThat(element.findElements(By.tagName("script"))).isEmpty();
         assertThat(element.findElements(By.tagName("img"))).isEmpty();
         assertThat(stored.toLowerCase(Locale.ROOT)).as("the store holds the raw title").contains("<script>");
+    }
+
+    @Test
+    void theHeldPageGivesTheExactCommandsForAHeldResult() throws Exception {
+        browser.open(served.url("/held"));
+
+        WebElement held = browser.driver().findElement(By.id("held-" + heldKey));
+        String config = " --config '" + served.config().toAbsolutePath() + "'";
+        assertThat(held.findElements(By.cssSelector("pre.command"))).extracting(WebElement::getText)
+                .containsExactly("culprit release " + heldKey + config, "culprit drop " + heldKey + " --why 'REASON'" + config);
+        assertThat(held.getText()).contains("ax88179_bind");
+        assertThat(browser.screenshot("held")).isNotEmptyFile();
+    }
+
+    @Test
+    void theHostileTitleIsInertTextOnTheHeldPageAndItsResultPage() throws Exception {
+        browser.open(served.url("/held"));
+        assertInert(browser.driver().findElement(By.cssSelector("#held-" + hostile.shortId() + " h2 .text")));
+
+        browser.open(served.url("/results/" + hostile.shortId()));
+        assertInert(browser.driver().findElement(By.id("heading")));
+        assertThat(browser.screenshot("result-hostile")).isNotEmptyFile();
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test
