@@ -11,8 +11,12 @@ import dev.culprit.testing.CliRun;
 import dev.culprit.testing.ServedStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -159,6 +163,44 @@ class StatusPagesBrowserIT {
         assertInert(browser.driver().findElement(By.id("heading")));
         assertThat(browser.screenshot("result-hostile")).isNotEmptyFile();
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void everyPageIsReachableByLinksFromTheOverviewAndNoneLogsAConsoleError() throws Exception {
+        Set<String> reached = crawl("/", 40);
+
+        assertThat(reached).contains("/", "/held", "/trust", "/results/" + hostile.shortId(), "/results/" + heldKey);
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.open(served.url("/results/" + heldKey));
+        assertThat(browser.screenshot("result-held")).isNotEmptyFile();
+        browser.open(served.url("/trust"));
+        assertThat(browser.screenshot("trust")).isNotEmptyFile();
+    }
+
+    /**
+     * Follows the links of each page on this server, breadth first, up to {@code max} pages, and
+     * checks that each is an HTML page; returns the paths reached.
+     */
+    private static Set<String> crawl(String start, int max) {
+        String origin = served.url("");
+        Set<String> reached = new LinkedHashSet<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(start));
+        while (!queue.isEmpty() && reached.size() < max) {
+            String path = queue.poll();
+            if (!reached.add(path)) {
+                continue;
+            }
+            browser.open(origin + path);
+            assertThat(browser.script("return document.contentType;")).as(path).isEqualTo("text/html");
+            assertThat(browser.driver().findElements(By.tagName("h1"))).as(path).isNotEmpty();
+            for (WebElement a : browser.driver().findElements(By.cssSelector("a[href]"))) {
+                String href = a.getAttribute("href");
+                if (href.startsWith(origin + "/")) {
+                    queue.add(href.substring(origin.length()).replaceAll("#.*", ""));
+                }
+            }
+        }
+        return reached;
     }
 
     @Test
