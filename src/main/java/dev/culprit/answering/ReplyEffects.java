@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,16 +102,16 @@ final class ReplyEffects {
         return correction.messageId();
     }
 
-    private java.util.Optional<String> note(Connection c, Subject s, Effect.NoteToModeration n, boolean labelled, int index)
+    private Optional<String> note(Connection c, Subject s, Effect.NoteToModeration n, boolean labelled, int index)
             throws SQLException, RenderException {
         if (moderators.isEmpty()) {
             log.warn("{}: {} says result {} is wrong; no moderation.address or moderation.moderators to tell",
                     AnswerMails.source(s.reply()), n.sender(), s.state().shortKey());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         QueuedMail note = mails.note(n, s.state(), s.reply(), s.identityHash() + (index == 0 ? "" : "." + index),
                 s.evidence(), labelled, moderators);
         results.queue(c, note);
-        return java.util.Optional.of(note.messageId());
+        return Optional.of(note.messageId());
     }
 }
