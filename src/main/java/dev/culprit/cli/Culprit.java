@@ -216,11 +216,16 @@ public final class Culprit {
         if (!s.enabled()) {
             return Optional.empty();
         }
+        String password = secrets.read("replies.password", s.passwordFile(), s.passwordEnv());
+        return Optional.of(Replies.poll(s, password, replyHandler(outbox, events)));
+    }
+
+    /** What each reply does: the answering handler over this store, with the {@code replies} rules. */
+    AnsweringHandler replyHandler(Outbox outbox, ServiceEvents events) throws ConfigException {
+        ReplySettings s = config.replies();
         ReplyRules rules = ReplyRules.of(s.requireAuthentication(), s.authservId(), Replies.ownAddresses(config),
                 s.answersPerHour(), s.answersPerHourTotal());
-        AnsweringHandler handler = new AnsweringHandler(outbox, rules, config.moderation(), moderationMails(), answerMails(),
-                events, clock);
-        return Optional.of(Replies.poll(s, secrets.read("replies.password", s.passwordFile(), s.passwordEnv()), handler));
+        return new AnsweringHandler(outbox, rules, config.moderation(), moderationMails(), answerMails(), events, clock);
     }
 
     /** The moderation parts over one outbox: the send-time policy, the held-mail notices, the moderator. */

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.culprit.answering.AnsweringHandler;
+import dev.culprit.config.ConfigLoader;
+import dev.culprit.mailbox.ImapMailbox;
+import dev.culprit.mailbox.ReplyPoll;
+import dev.culprit.ops.ServiceEvents;
+import dev.culprit.store.Database;
 import dev.culprit.store.EmbeddedDb;
+import dev.culprit.store.Outbox;
 import dev.culprit.testing.CliRun;
 import dev.culprit.testing.RepliesMailbox;
 import jakarta.mail.Address;
@@ -17,6 +24,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -70,8 +80,43 @@ class RepliesEndToEndIT {
         replyLoop("  jdbc-url: " + pg.newDatabase() + "\n  username: " + EmbeddedDb.USER + "\n");
     }
 
+    @Test
+    void aReplyHandledJustBeforeACrashIsOnlyMovedByTheNextPass() throws Exception {
+        Path config = config(dir, box, "", "", "");
+        dropLog(dir.resolve("spool"), "log-1.txt", 0);
+        assertThat(CliRun.withConfig(config, "once").code()).isZero();
+        assertThat(greenMail.waitForIncomingEmail(WAIT, 1)).isTrue();
+        String resultId = greenMail.getReceivedMessages()[0].getMessageID();
+        int sent = greenMail.getReceivedMessages().length;
+        box.deliver(reply(REPLY_ID, AUTHOR, resultId, "#culprit confirm"));
+        assertThat(greenMail.waitForIncomingEmail(WAIT, sent + 1)).isTrue();
+        Culprit app = new Culprit(new ConfigLoader().load(config), Clock.systemUTC());
+        try (Database db = Database.open(app.config().state(), null)) {
+            AnsweringHandler handler = app.replyHandler(new Outbox(db, app.clock()), ServiceEvents.NONE);
+            ReplyPoll dying = new ReplyPoll(new ImapMailbox(app.config().replies(), RepliesMailbox.PASSWORD), reply -> {
+                handler.handle(reply);
+                throw new IllegalStateException("the process dies after the commit, before the move");
+            });
+            assertThat(dying.run(() -> false)).isEqualTo(new ReplyPoll.Pass(0, 0, 1, null));
+        }
+        assertThat(box.messageIds("INBOX")).containsExactly(REPLY_ID);
+
+        CliRun again = CliRun.withConfig(config, "once");
+
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(box.messageIds("INBOX")).isEmpty();
+        assertThat(box.messageIds("culprit.done")).containsExactly(REPLY_ID);
+        await().atMost(Duration.ofMinutes(2)).until(() -> inReplyTo(REPLY_ID).size() == 1);
+        try (Database db = Database.open(app.config().state(), null); Connection c = db.connection();
+                ResultSet rs = c.createStatement().executeQuery("select count(*) from reply_record")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the reply recorded once").isEqualTo(1);
+        }
+        assertThat(inReplyTo(REPLY_ID)).as("answered once").hasSize(1);
+    }
+
     private void replyLoop(String state) throws Exception {
-        Path config = config(dir, box, state, "");
+        Path config = config(dir, box, state, "", "");
         dropLog(dir.resolve("spool"), "log-1.txt", 0);
         CliRun first = CliRun.withConfig(config, "once");
         assertThat(first.code()).as(first.err()).isZero();
@@ -110,8 +155,15 @@ class RepliesEndToEndIT {
         assertThat(history.out()).contains(REPLY_ID).contains("wrong");
     }
 
-    /** The configuration of one instance: the spool and state in {@code dir}, GreenMail's SMTP, the mailbox. */
-    static Path config(Path dir, RepliesMailbox box, String state, String extra) throws IOException {
+    /**
+     * The configuration of one instance: the spool and state in {@code dir}, GreenMail's SMTP, the
+     * mailbox.
+     *
+     * @param state more lines of the state section
+     * @param sections more sections
+     * @param replies more lines of the replies section
+     */
+    static Path config(Path dir, RepliesMailbox box, String state, String sections, String replies) throws IOException {
         Path password = Files.writeString(dir.resolve("imap-password"), RepliesMailbox.PASSWORD + "\n");
         Files.createDirectories(dir.resolve("spool").resolve("inbox"));
         String yaml = """
@@ -131,7 +183,7 @@ class RepliesEndToEndIT {
                   hourly-cap: 100000
                   daily-cap-per-person: 100000
                 """.formatted(dir.resolve("spool"), dir.resolve("state"), state, box.smtpPort(), RepliesMailbox.ADDRESS)
-                + box.yaml(password.toString()) + extra;
+                + sections + box.yaml(password.toString()) + replies;
         return Files.writeString(dir.resolve("culprit.yaml"), yaml);
     }
 
@@ -151,7 +203,7 @@ class RepliesEndToEndIT {
         String domain = from.substring(from.indexOf('@') + 1);
         return ("""
                 Authentication-Results: %s; dkim=pass header.d=%s; dmarc=pass header.from=%s
-                From: Eric Sandeen <%s>
+                From: %s
                 To: %s
                 Subject: Re: [culprit] possible deadlock
                 Message-ID: %s
