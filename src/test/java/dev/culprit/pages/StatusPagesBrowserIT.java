@@ -64,7 +64,19 @@ class StatusPagesBrowserIT {
             return null;
         });
         heldKey = heldKey(CliRun.withConfig(served.config(), "held").out(), "cause-culprit-2021-merge-commit.log");
+        // labels for /trust: one right and one wrong among the mailed culprits and among the held ones
+        label("WARNING in bpf_check", "right");
+        label("KASAN: use-after-free Read in sco_sock_timeout", "wrong");
+        label("KMSAN: uninit-value in ax88179_bind", "wrong");
+        label("possible deadlock in hfsplus_file_extend", "right");
         served.serve();
+    }
+
+    private static void label(String crashTitle, String label) throws Exception {
+        String key = served.withStore(db -> new ResultList(db).latest(null, 1000)).stream()
+                .filter(r -> crashTitle.equals(r.crashTitle()) && r.culprit() != null).findFirst().orElseThrow().shortId();
+        CliRun run = CliRun.withConfig(served.config(), "label", key, label, "--why", "checked by hand");
+        assertThat(run.code()).as(run.err()).isZero();
     }
 
     /** The key of the held result whose log had this name, from {@code culprit held}'s listing. */
@@ -173,8 +185,6 @@ class StatusPagesBrowserIT {
         assertThat(browser.consoleErrors()).isEmpty();
         browser.open(served.url("/results/" + heldKey));
         assertThat(browser.screenshot("result-held")).isNotEmptyFile();
-        browser.open(served.url("/trust"));
-        assertThat(browser.screenshot("trust")).isNotEmptyFile();
     }
 
     /**
@@ -201,6 +211,20 @@ class StatusPagesBrowserIT {
             }
         }
         return reached;
+    }
+
+    @Test
+    void theTrustPageChartsAndCountsTheLabels() throws Exception {
+        browser.open(served.url("/trust"));
+
+        assertThat(List.of("mailed-right", "mailed-wrong", "held-right", "held-wrong"))
+                .extracting(id -> browser.driver().findElement(By.id(id)).getText()).containsExactly("1", "1", "1", "1");
+        WebElement chart = browser.driver().findElement(By.cssSelector("#chart svg"));
+        assertThat(chart.findElements(By.cssSelector("circle"))).as("a point for the month").isNotEmpty();
+        assertThat(chart.findElements(By.cssSelector("[style]"))).isEmpty();
+        assertThat(browser.driver().findElement(By.id("months")).getText()).contains("50");
+        assertThat(browser.screenshot("trust")).isNotEmptyFile();
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test
