@@ -56,6 +56,7 @@ class RunServiceIT {
                 metrics:
                   enabled: true
                   port: 0
+                  pages: true
                 watchdog:
                   stall-timeout: PT1M
                 retention:
@@ -132,6 +133,10 @@ class RunServiceIT {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).startsWith("ok: last progress ");
         assertThat(stderr()).contains("watchdog: the process exits when the scheduler makes no progress for 60s");
+        HttpResponse<String> page = get(port[0], "/");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(org.jsoup.Jsoup.parse(page.body()).selectFirst("#runs").text()).containsPattern("scan finished \\d{4}-");
+        assertThat(get(port[0], "/held").statusCode()).isEqualTo(200);
 
         process.destroy();
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
