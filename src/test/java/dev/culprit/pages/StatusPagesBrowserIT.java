@@ -237,11 +237,4 @@ class StatusPagesBrowserIT {
         assertThat(browser.driver().findElement(By.tagName("body")).getText())
                 .contains("culprit_outbox_pending " + outbox.count(OutboxState.PENDING) + ".0");
     }
-
-    @Test
-    void thePagesCauseNoConsoleError() {
-        browser.open(served.url("/"));
-
-        assertThat(browser.consoleErrors()).isEmpty();
-    }
 }
