@@ -150,9 +150,14 @@ public final class AnsweringHandler implements ReplyHandler {
         if (d.answer() != null) {
             skipped = rules.caps().over(c, results, d.answer().to(), clock.instant()).orElse(null);
             if (skipped == null) {
-                QueuedMail answer = mails.answer(d.answer(), reply, identity.hash(), state);
-                results.queue(c, answer);
-                answerId = answer.messageId();
+                try {
+                    QueuedMail answer = mails.answer(d.answer(), reply, identity.hash(), state);
+                    results.queue(c, answer);
+                    answerId = answer.messageId();
+                } catch (IllegalArgumentException e) {
+                    // an address no header can carry (not ASCII): the commands still apply
+                    skipped = "the answer cannot be written: " + e.getMessage();
+                }
             }
         }
         records.commands(c, id.getAsLong(), d.outcomes().stream().map(AnsweringHandler::record).toList());

@@ -83,10 +83,22 @@ final class ReplyEffects {
             } else if (e instanceof Effect.Uncc u) {
                 suppressions.add(c, s.found().key().sha256(), u.address(), s.evidence());
             } else if (e instanceof Effect.Unsubscribe u) {
-                optOuts.add(c, u.address(), "asked by " + s.evidence() + " (#culprit unsubscribe)");
+                unsubscribe(c, s, u.address());
             }
         }
         return queued;
+    }
+
+    private void unsubscribe(Connection c, Subject s, String address) throws SQLException {
+        String entry;
+        try {
+            entry = OptOutList.normalize(address);
+        } catch (IllegalArgumentException e) {
+            // culprit mails only plain ASCII addresses: one it cannot list is one it never mails
+            log.warn("{}: {} is not put on the opt-out list: {}", AnswerMails.source(s.reply()), address, e.getMessage());
+            return;
+        }
+        optOuts.add(c, entry, "asked by " + s.evidence() + " (#culprit unsubscribe)");
     }
 
     private String retract(Connection c, Subject s, Effect.Retract r) throws SQLException, ModerationException, RenderException {

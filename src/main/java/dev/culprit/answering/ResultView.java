@@ -36,14 +36,13 @@ final class ResultView {
     }
 
     /**
-     * The culprit's author (the recipient chosen as the commit's author, whether or not the mail
-     * reached them yet), the moderators, and the recipients the result reached: a held result was
+     * The culprit's author (the recipient chosen for being the commit's author, whether or not the
+     * mail reached them yet; the store keeps no other trace of the author), the moderators, and the recipients the result reached: a held result was
      * sent to nobody.
      */
     static ResultParties parties(RepliedResults.Found f, Set<String> moderators) {
         String author = f == null ? null : f.recipients().stream()
-                .filter(r -> !r.recipient().reasons().isEmpty()
-                        && r.recipient().reasons().get(0).startsWith(CulpritRecipients.AUTHOR_REASON))
+                .filter(r -> r.recipient().reasons().stream().anyMatch(x -> x.startsWith(CulpritRecipients.AUTHOR_REASON)))
                 .map(OutboxRecipient::address).findFirst().orElse(null);
         List<Recipient> reached = f == null ? List.of() : f.recipients().stream()
                 .filter(r -> r.state() == OutboxRecipient.State.SENT).map(OutboxRecipient::recipient).toList();

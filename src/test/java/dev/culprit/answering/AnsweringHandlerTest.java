@@ -268,6 +268,17 @@ class AnsweringHandlerTest {
     }
 
     @Test
+    void aSenderNoHeaderCanCarryStillHasTheCommandsAppliedWithoutAnAnswer() throws Exception {
+        a.handle(from("jörg@example.org", "#culprit uncc\n#culprit unsubscribe"));
+
+        assertThat(StoredResults.column(db, "select address from result_suppression")).containsExactly("jörg@example.org");
+        assertThat(StoredResults.column(db, "select address from opt_out")).isEmpty();
+        assertThat(a.mailsLike(ANSWER)).isEmpty();
+        assertThat(a.records().get(0)).endsWith("answer left out: the answer cannot be written: not a plain ASCII address:"
+                + " \"jörg@example.org\"");
+    }
+
+    @Test
     void aMailWithoutACommandGetsNoAnswer() throws Exception {
         Disposition d = a.handle(from(AUTHOR, "Thanks, looking into it."));
 
