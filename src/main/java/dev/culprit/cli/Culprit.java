@@ -217,7 +217,7 @@ public final class Culprit {
             return Optional.empty();
         }
         String password = secrets.read("replies.password", s.passwordFile(), s.passwordEnv());
-        return Optional.of(Replies.poll(s, password, replyHandler(outbox, events)));
+        return Optional.of(Replies.poll(s, password, replyHandler(outbox, events), events::replyFailed));
     }
 
     /** What each reply does: the answering handler over this store, with the {@code replies} rules. */

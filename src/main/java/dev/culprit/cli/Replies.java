@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,19 +34,19 @@ final class Replies {
         return own;
     }
 
-    /** The poll over the configured mailbox, handing each reply to {@code handler}. */
-    static ReplyPoll poll(ReplySettings settings, String password, ReplyHandler handler) {
+    /**
+     * The poll over the configured mailbox, handing each reply to {@code handler}.
+     *
+     * @param failed told why a mail the poll itself moved to the failed folder went there
+     */
+    static ReplyPoll poll(ReplySettings settings, String password, ReplyHandler handler, Consumer<String> failed) {
         ImapMailbox mailbox = new ImapMailbox(settings, password);
         if (!settings.requireAuthentication()) {
             log.warn("replies.require-authentication is false: the From address of every reply in {} of {} is taken as it"
                     + " is; only safe when nothing from outside reaches that folder", settings.folder(), mailbox.describe());
         }
         log.info("replies: reading {} of {}", settings.folder(), mailbox.describe());
-        return poll(mailbox, handler);
-    }
-
-    static ReplyPoll poll(ImapMailbox mailbox, ReplyHandler handler) {
-        return new ReplyPoll(mailbox, handler);
+        return new ReplyPoll(mailbox, handler, failed);
     }
 
     /** One pass, its figures logged when it moved or left a mail; true when it ended cleanly. */

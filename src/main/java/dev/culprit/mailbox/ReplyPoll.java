@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -48,23 +49,34 @@ public final class ReplyPoll {
     private final ReplyReader reader;
     private final ReplyHandler handler;
     private final HandlerFailures failures;
+    private final Consumer<String> failed;
     private final boolean allowMove;
 
     public ReplyPoll(ImapMailbox mailbox, ReplyHandler handler) {
-        this(mailbox, handler, true);
+        this(mailbox, handler, reason -> { });
     }
 
-    private ReplyPoll(ImapMailbox mailbox, ReplyHandler handler, boolean allowMove) {
+    /**
+     * @param failed told why each mail the poll itself moves to the failed folder went there:
+     *     {@code unfetchable} (it could not be fetched or read) or {@code handling-failed} (the
+     *     handler failed on it in {@value #HANDLER_ATTEMPTS} passes); the handler reports the others
+     */
+    public ReplyPoll(ImapMailbox mailbox, ReplyHandler handler, Consumer<String> failed) {
+        this(mailbox, handler, failed, true);
+    }
+
+    private ReplyPoll(ImapMailbox mailbox, ReplyHandler handler, Consumer<String> failed, boolean allowMove) {
         this.mailbox = mailbox;
         this.reader = new ReplyReader(mailbox.settings().maxBytes());
         this.handler = handler;
         this.failures = new HandlerFailures(HANDLER_ATTEMPTS);
+        this.failed = failed;
         this.allowMove = allowMove;
     }
 
     /** The same poll moving by copy, delete and expunge even where the server offers MOVE. */
     ReplyPoll withoutMove() {
-        return new ReplyPoll(mailbox, handler, false);
+        return new ReplyPoll(mailbox, handler, failed, false);
     }
 
     /**
@@ -148,6 +160,7 @@ public final class ReplyPoll {
         } catch (MessagingException | IOException | RuntimeException e) {
             log.warn("reply {}: cannot be read, moved to {}: {}", nameOf(m), mailbox.settings().failedFolder(), e.toString());
             folders.moves().move(folders.inbox(), m, folders.failed());
+            failed.accept("unfetchable");
             return Step.FAILED;
         }
         String key = key(reply);
@@ -178,6 +191,7 @@ public final class ReplyPoll {
                     mailbox.settings().failedFolder(), e.toString(), e);
             folders.moves().move(folders.inbox(), m, folders.failed());
             failures.forget(key);
+            failed.accept("handling-failed");
             return Step.FAILED;
         }
         log.error("reply {}: handling it failed (pass {} of {}); it stays in {} and this pass ends: {}", name(reply),

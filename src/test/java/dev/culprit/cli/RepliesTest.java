@@ -50,7 +50,7 @@ class RepliesTest {
                   require-authentication: false
                 """).replies();
 
-        Replies.poll(s, "secret", reply -> Disposition.done("test"));
+        Replies.poll(s, "secret", reply -> Disposition.done("test"), reason -> { });
 
         assertThat(warnings()).singleElement().asString().startsWith("replies.require-authentication is false: the From"
                 + " address of every reply in INBOX of imap.example.org:993 (tls, user culprit) is taken as it is");
@@ -66,7 +66,7 @@ class RepliesTest {
                   authserv-id: mx.example.org
                 """).replies();
 
-        Replies.poll(s, "secret", reply -> Disposition.done("test"));
+        Replies.poll(s, "secret", reply -> Disposition.done("test"), reason -> { });
 
         assertThat(warnings()).isEmpty();
     }

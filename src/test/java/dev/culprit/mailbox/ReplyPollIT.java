@@ -127,7 +127,8 @@ class ReplyPollIT {
             }
             return Disposition.done("recorded");
         };
-        ReplyPoll poll = poll(failingOnAlice);
+        List<String> failedWhy = new CopyOnWriteArrayList<>();
+        ReplyPoll poll = new ReplyPoll(box.mailbox(box.settings()), failingOnAlice, failedWhy::add);
         String first = box.messageIds("INBOX").get(0);
         assertThat(first).isEqualTo("<reply-1@mail.example.org>");
 
@@ -140,6 +141,7 @@ class ReplyPollIT {
         assertThat(poll.run(() -> false)).isEqualTo(new ReplyPoll.Pass(1, 1, 0, null));
         assertThat(box.messageIds(FAILED)).containsExactly("<reply-1@mail.example.org>");
         assertThat(box.messageIds(DONE)).containsExactly("<latin-1@mail.example.de>");
+        assertThat(failedWhy).containsExactly("handling-failed");
     }
 
     @Test
