@@ -50,6 +50,17 @@ public final class BrowserSession implements BeforeAllCallback, BeforeEachCallba
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Taller pages are cut there in a screenshot. */
     private static final int MAX_SCREENSHOT_HEIGHT = 6000;
+    /**
+     * Selenium warns at each start that it has no DevTools module for this Chromium's version: none
+     * is needed (screenshots go through chromedriver's own CDP command). Held here so that the level
+     * stays set.
+     */
+    private static final java.util.logging.Logger CDP_VERSION_FINDER =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
+    }
 
     private final List<String> consoleErrors = new ArrayList<>();
     private ChromeDriverService service;
