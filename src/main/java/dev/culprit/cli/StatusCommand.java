@@ -7,6 +7,7 @@ import dev.culprit.mail.KillSwitch;
 import dev.culprit.spool.SpoolDirectory;
 import dev.culprit.model.TrackRecord;
 import dev.culprit.ops.Metrics;
+import dev.culprit.pages.PageText;
 import dev.culprit.store.ClusterMode;
 import dev.culprit.store.LabelCounts;
 import dev.culprit.store.Database;
@@ -96,16 +97,7 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     static String age(Duration d) {
-        if (d.toDays() > 0) {
-            return d.toDays() + " d " + d.toHoursPart() + " h";
-        }
-        if (d.toHours() > 0) {
-            return d.toHours() + " h " + d.toMinutesPart() + " min";
-        }
-        if (d.toMinutes() > 0) {
-            return d.toMinutes() + " min";
-        }
-        return Math.max(0, d.toSeconds()) + " s";
+        return PageText.age(d);
     }
 
 }

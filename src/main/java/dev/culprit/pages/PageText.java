@@ -14,7 +14,7 @@ import java.util.Optional;
  * long texts clipped, links only for http(s) URLs. The template escapes what is left; nothing here
  * builds markup.
  */
-final class PageText {
+public final class PageText {
     /** The longest text a table cell shows. */
     static final int CELL = 200;
     /** The longest text a page shows in one place. */
@@ -75,10 +75,12 @@ final class PageText {
 
     /** How long ago, in the largest two units: {@code 3 h 12 min}. */
     static String age(Instant then, Instant now) {
-        Duration d = Duration.between(then, now);
-        if (d.isNegative()) {
-            d = Duration.ZERO;
-        }
+        return age(Duration.between(then, now));
+    }
+
+    /** A duration in its largest two units ({@code 3 h 12 min}, {@code 2 d 1 h}); a negative one is {@code 0 s}. */
+    public static String age(Duration duration) {
+        Duration d = duration.isNegative() ? Duration.ZERO : duration;
         if (d.toDays() > 0) {
             return d.toDays() + " d " + d.toHoursPart() + " h";
         }

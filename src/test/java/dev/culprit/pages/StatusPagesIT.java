@@ -196,20 +196,23 @@ class StatusPagesIT {
     }
 
     @Test
-    void aHostileTitleIsShownAsInertText() throws Exception {
-        new Outbox(db, clock).intake().accept(PageStore.result(1, PageStore.HOSTILE_TITLE, Verdict.MAIL), "hostile.log", "c1");
+    void aHostileTitleIsShownAsInertTextOnEveryPage() throws Exception {
+        var hostile = PageStore.result(1, PageStore.HOSTILE_TITLE, Verdict.MODERATE);
+        new Outbox(db, clock).intake().accept(hostile, "hostile.log", "c1");
         servePages(null);
 
-        HttpResponse<String> r = get("/");
-
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("\u0007")
-                .doesNotContain("\u001b").contains("&lt;script&gt;alert(1)&lt;/script&gt; ${x} &lt;#if true&gt;yes&lt;/#if&gt;");
-        Document page = Jsoup.parse(r.body());
-        assertThat(page.select("script, img")).isEmpty();
-        String cell = page.select("#results tbody td").get(1).text();
-        assertThat(cell).startsWith("<script>alert(1)</script> ${x} <#if true>yes</#if> \uFFFD\uFFFD[31m <img src=x onerror=alert(2)> A")
-                .hasSizeLessThanOrEqualTo(PageText.CELL);
+        for (String path : List.of("/", "/held", "/results/" + hostile.key().shortId())) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.body()).as(path).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("\u0007")
+                    .doesNotContain("\u001b").contains("&lt;script&gt;alert(1)&lt;/script&gt; ${x} &lt;#if true&gt;yes&lt;/#if&gt;");
+            Document page = Jsoup.parse(r.body());
+            assertThat(page.select("script, img")).as(path).isEmpty();
+            assertThat(page.text()).as(path).contains("<script>alert(1)</script> ${x} <#if true>yes</#if> \uFFFD\uFFFD[31m"
+                    + " <img src=x onerror=alert(2)> AAAA");
+        }
+        String cell = Jsoup.parse(get("/").body()).select("#results tbody td").get(1).text();
+        assertThat(cell).hasSizeLessThanOrEqualTo(PageText.CELL);
     }
 
     @Test
