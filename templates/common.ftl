@@ -175,5 +175,10 @@ STAGING: this mail was redirected. It would have gone to:
 
 -- 
 Sent by culprit, a bisection notification bot. Replies reach its operators.
+<#if commandsRead!false>
+It also acts on command lines in replies, one per line: "#culprit wrong [why]",
+"#culprit blame HASH [why]", "#culprit confirm", "#culprit uncc" (no more mail
+about this result), "#culprit unsubscribe" (no more mail from culprit).
+</#if>
 Result key: ${shortKey}
 </#macro>

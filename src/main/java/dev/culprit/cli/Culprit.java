@@ -144,7 +144,8 @@ public final class Culprit {
         if (pipeline == null) {
             Pipeline.OptOutSource optOuts = optOutFile().<Pipeline.OptOutSource>map(f -> f::read).orElse(OptOuts::none);
             pipeline = new Pipeline(new LogParser(config.parse().crashReportLimit()), new Assessor(config.assess()),
-                    config.recipients(), optOuts, renderer(), new DataModel(config.render()), config.message(), clock)
+                    config.recipients(), optOuts, renderer(), new DataModel(config.render()).readingCommands(config.replies().enabled()),
+                    config.message(), clock)
                     .withTrackRecord(this::citableTrackRecord);
         }
         return pipeline;

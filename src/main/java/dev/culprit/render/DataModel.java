@@ -24,9 +24,23 @@ public final class DataModel {
     public static final int WRAP = 72;
 
     private final RenderSettings settings;
+    private final boolean commandsRead;
 
     public DataModel(RenderSettings settings) {
+        this(settings, false);
+    }
+
+    private DataModel(RenderSettings settings, boolean commandsRead) {
         this.settings = settings;
+        this.commandsRead = commandsRead;
+    }
+
+    /**
+     * The same model, saying in each report whether culprit reads the {@code #culprit} commands in
+     * replies ({@code replies} configured), so that its recipients learn they can answer it.
+     */
+    public DataModel readingCommands(boolean read) {
+        return new DataModel(settings, read);
     }
 
     public Map<String, Object> build(MailContext ctx) {
@@ -55,6 +69,7 @@ public final class DataModel {
         m.put("key", ctx.key().value());
         m.put("shortKey", ctx.key().shortId());
         m.put("messageId", ctx.messageId());
+        m.put("commandsRead", commandsRead);
         return m;
     }
 

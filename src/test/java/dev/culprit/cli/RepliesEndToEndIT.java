@@ -115,6 +115,32 @@ class RepliesEndToEndIT {
         assertThat(inReplyTo(REPLY_ID)).as("answered once").hasSize(1);
     }
 
+    @Test
+    void aReportListsTheCommandsAndAnUnsubscribeKeepsLaterResultsFromItsSender() throws Exception {
+        Path config = config(dir, box, "", "", "");
+        dropLog(dir.resolve("spool"), "log-1.txt", 0);
+        assertThat(CliRun.withConfig(config, "once").code()).isZero();
+        assertThat(greenMail.waitForIncomingEmail(WAIT, 1)).isTrue();
+        MimeMessage result = greenMail.getReceivedMessages()[0];
+        assertThat(addresses(result.getAllRecipients())).contains(AUTHOR);
+        assertThat(result.getContent().toString()).as("the report tells its readers they can answer it")
+                .contains("\"#culprit wrong [why]\"", "\"#culprit unsubscribe\"");
+        int sent = greenMail.getReceivedMessages().length;
+        box.deliver(reply(REPLY_ID, AUTHOR, result.getMessageID(), "#culprit unsubscribe"));
+        assertThat(greenMail.waitForIncomingEmail(WAIT, sent + 1)).isTrue();
+
+        assertThat(CliRun.withConfig(config, "once").code()).isZero();
+        assertThat(box.messageIds("culprit.done")).containsExactly(REPLY_ID);
+        int beforeSecond = greenMail.getReceivedMessages().length;
+        dropLog(dir.resolve("spool"), "log-2.txt", 1);
+        assertThat(CliRun.withConfig(config, "once").code()).isZero();
+        assertThat(greenMail.waitForIncomingEmail(WAIT, beforeSecond + 1)).isTrue();
+
+        MimeMessage second = greenMail.getReceivedMessages()[greenMail.getReceivedMessages().length - 1];
+        assertThat(second.getMessageID()).isNotEqualTo(result.getMessageID());
+        assertThat(addresses(second.getAllRecipients())).as("opted out").doesNotContain(AUTHOR).isNotEmpty();
+    }
+
     private void replyLoop(String state) throws Exception {
         Path config = config(dir, box, state, "", "");
         dropLog(dir.resolve("spool"), "log-1.txt", 0);
