@@ -1,11 +1,14 @@
 package dev.culprit.cli;
 
 import dev.culprit.config.CulpritConfig;
+import dev.culprit.mailbox.ImapIdleWatch;
 import dev.culprit.mailbox.ImapMailbox;
 import dev.culprit.mailbox.ReplyPoll;
 import dev.culprit.mailbox.ReplySettings;
 import dev.culprit.recipients.Address;
 import dev.culprit.replies.ReplyHandler;
+import dev.culprit.schedule.ServiceScheduler;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -47,6 +50,13 @@ final class Replies {
         }
         log.info("replies: reading {} of {}", settings.folder(), mailbox.describe());
         return new ReplyPoll(mailbox, handler, failed);
+    }
+
+    /** Polls every {@code replies.poll-interval}, woken early by IMAP IDLE when the server offers it. */
+    static void schedule(ServiceScheduler scheduler, ReplyPoll poll, BooleanSupplier stopping) {
+        Duration interval = poll.mailbox().settings().pollInterval();
+        scheduler.replyPoll(() -> runLogged(poll, stopping), interval,
+                wake -> ImapIdleWatch.start(poll.mailbox(), wake, interval));
     }
 
     /** One pass, its figures logged when it moved or left a mail; true when it ended cleanly. */

@@ -132,8 +132,8 @@ public final class RunCommand implements Callable<Integer> {
             Optional<Retention> retention = app.retention(w.spool.done(), w.database);
             retention.ifPresent(r -> scheduler.housekeeping(r::run, Culprit.RETENTION_INTERVAL));
             app.fixScan(w.database).ifPresent(f -> scheduler.fixScan(() -> FixScans.runLogged(f), config.learn().scanInterval()));
-            app.replyPoll(w.outbox, Secrets.fromEnvironment(), events).ifPresent(p -> scheduler.replyPoll(
-                    () -> Replies.runLogged(p, w.service::stopping), config.replies().pollInterval()));
+            app.replyPoll(w.outbox, Secrets.fromEnvironment(), events).ifPresent(p -> Replies.schedule(scheduler, p,
+                    w.service::stopping));
         }
         return scheduler;
     }

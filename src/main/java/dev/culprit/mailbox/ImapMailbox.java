@@ -25,6 +25,14 @@ public final class ImapMailbox {
         this.session = Session.getInstance(properties(settings));
     }
 
+    /** The same mailbox with another read timeout (for a connection that waits in IDLE). */
+    ImapMailbox withReadTimeout(java.time.Duration timeout) {
+        ReplySettings s = settings;
+        return new ImapMailbox(new ReplySettings(s.host(), s.port(), s.security(), s.username(), s.passwordFile(),
+                s.passwordEnv(), s.folder(), s.doneFolder(), s.failedFolder(), s.pollInterval(), s.authservId(), s.maxBytes(),
+                s.requireAuthentication(), s.answersPerHour(), s.answersPerHourTotal(), s.connectTimeout(), timeout), password);
+    }
+
     public ReplySettings settings() {
         return settings;
     }

@@ -74,6 +74,10 @@ public final class ReplyPoll {
         this.allowMove = allowMove;
     }
 
+    public ImapMailbox mailbox() {
+        return mailbox;
+    }
+
     /** The same poll moving by copy, delete and expunge even where the server offers MOVE. */
     ReplyPoll withoutMove() {
         return new ReplyPoll(mailbox, handler, failed, false);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -46,6 +47,8 @@ public final class ServiceScheduler implements AutoCloseable {
     private Duration fixScanInterval;
     private Runnable replyPoll;
     private Duration replyPollInterval;
+    private Function<Runnable, AutoCloseable> replyWatchStarter;
+    private AutoCloseable replyWatch;
 
     /**
      * @param inbox the folder to watch for new logs, or null for no watch (a dry run over a spool
@@ -141,10 +144,17 @@ public final class ServiceScheduler implements AutoCloseable {
         this.fixScanInterval = interval;
     }
 
-    /** Also reads the replies folder ({@code task}) at start and then every {@code interval}; call before {@link #start()}. */
-    public void replyPoll(Runnable task, Duration interval) {
+    /**
+     * Also reads the replies folder ({@code task}) at start and then every {@code interval}; call
+     * before {@link #start()}.
+     *
+     * @param watch starts a watch that runs the runnable it is given when a reply arrives (IMAP
+     *     IDLE), waking the poll early; closed with the scheduler. Null for none
+     */
+    public void replyPoll(Runnable task, Duration interval, Function<Runnable, AutoCloseable> watch) {
         this.replyPoll = task;
         this.replyPollInterval = interval;
+        this.replyWatchStarter = watch;
     }
 
     /** Schedules both jobs, starts the watch, and runs the first scan at once. */
@@ -172,6 +182,9 @@ public final class ServiceScheduler implements AutoCloseable {
                 Set.of(repeating("spool-scan", settings.scanInterval().toMillis())), true);
         scheduler.scheduleJob(JobBuilder.newJob(DeliveryJob.class).withIdentity(DELIVER).build(),
                 Set.of(repeating("outbox-deliver", settings.deliverInterval().toMillis())), true);
+        if (replyPoll != null && replyWatchStarter != null) {
+            replyWatch = replyWatchStarter.apply(() -> wake(REPLY_POLL));
+        }
         if (settings.watch() && inbox != null) {
             watcher = new InboxWatcher(inbox, this::wakeScan);
             watcher.start();
@@ -193,12 +206,16 @@ public final class ServiceScheduler implements AutoCloseable {
     }
 
     private void wakeScan() {
+        wake(SCAN);
+    }
+
+    private void wake(JobKey job) {
         try {
             if (!service.stopping() && !scheduler.isShutdown()) {
-                scheduler.triggerJob(SCAN);
+                scheduler.triggerJob(job);
             }
         } catch (SchedulerException e) {
-            log.debug("cannot wake the spool scan: {}", e.getMessage());
+            log.debug("cannot wake {}: {}", job.getName(), e.getMessage());
         }
     }
 
@@ -214,6 +231,13 @@ public final class ServiceScheduler implements AutoCloseable {
         }
         if (clusterWatch != null) {
             clusterWatch.close();
+        }
+        if (replyWatch != null) {
+            try {
+                replyWatch.close();
+            } catch (Exception e) {
+                log.warn("stopping the replies watch: {}", e.getMessage());
+            }
         }
         try {
             scheduler.shutdown(true);

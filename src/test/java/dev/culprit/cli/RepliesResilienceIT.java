@@ -92,6 +92,26 @@ class RepliesResilienceIT {
         }
     }
 
+    @Test
+    void imapIdleWakesThePollLongBeforeItsInterval() throws Exception {
+        try (ClusterHarness h = new ClusterHarness(dir, pg, greenMail)) {
+            Path config = RepliesEndToEndIT.config(dir, box, "  jdbc-url: " + h.jdbcUrl + "\n  username: " + EmbeddedDb.USER
+                    + "\n", "", "  poll-interval: PT1H\n");
+            RepliesEndToEndIT.dropLog(dir.resolve("spool"), "log-1.txt", 0);
+            assertThat(CliRun.withConfig(config, "once").code()).isZero();
+            assertThat(greenMail.waitForIncomingEmail(WAIT, 1)).isTrue();
+            String resultId = greenMail.getReceivedMessages()[0].getMessageID();
+            ClusterHarness.Node node = h.start("idle", config);
+            h.awaitRunning(List.of(node));
+            await().atMost(Duration.ofMinutes(2)).until(() -> node.log().contains("waiting in IMAP IDLE"));
+
+            box.deliver(RepliesEndToEndIT.reply(replyId(0), PEOPLE[0], resultId, "#culprit confirm"));
+
+            await().atMost(Duration.ofMinutes(1)).until(() -> box.messageIds("culprit.done").contains(replyId(0)));
+            assertThat(h.count("select count(*) from reply_record")).isEqualTo(1);
+        }
+    }
+
     /** Sends the result with an in-process {@code once}, then hands {@link #REPLIES} confirmations to the mailbox. */
     private Path configAndReplies(ClusterHarness h, boolean cluster) throws Exception {
         Path config = RepliesEndToEndIT.config(dir, box, "  jdbc-url: " + h.jdbcUrl + "\n  username: " + EmbeddedDb.USER
