@@ -7,7 +7,6 @@ import dev.culprit.model.Recipient;
 import dev.culprit.store.MailUpdate.RecipientChange;
 import dev.culprit.store.OutboxMail;
 import dev.culprit.store.OutboxRecipient;
-import dev.culprit.store.RepliedResults;
 import dev.culprit.store.ResultSuppressions;
 import dev.culprit.store.SetupProblem;
 import dev.culprit.store.StoreException;
@@ -139,8 +138,7 @@ public final class DeliveryRun implements AutoCloseable {
             Map<String, String> suppressed;
             try {
                 suppressed = withUnccd(mail, policy.suppressed(
-                        mail.pendingRecipients().stream().map(OutboxRecipient::recipient).toList(),
-                        RepliedResults.isAnswer(mail.resultKey()) ? Set.of() : optedOut));
+                        mail.pendingRecipients().stream().map(OutboxRecipient::recipient).toList(), optedOut));
             } catch (RuntimeException e) {
                 log.error("delivery stopped for this run: the recipient policy cannot be applied: {}", e.getMessage());
                 release(mail);

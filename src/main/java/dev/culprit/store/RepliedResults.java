@@ -33,15 +33,6 @@ public final class RepliedResults {
     private final Database db;
     private final Clock clock;
 
-    /**
-     * Whether an outbox mail is the answer to a reply. Its one recipient asked for it by an
-     * authenticated command, so an opt-out does not hold it back: the answer to
-     * {@code #culprit unsubscribe} confirms it to its sender.
-     */
-    public static boolean isAnswer(String mailKey) {
-        return mailKey.startsWith(ANSWER_PREFIX);
-    }
-
     public RepliedResults(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
