@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +93,35 @@ class HttpEndpointIT {
         } catch (IOException e) {
             assertThat(e.getMessage()).startsWith("cannot listen on 127.0.0.1:" + endpoint.address().getPort()
                     + " for metrics (metrics.bind, metrics.port): ");
+        }
+    }
+
+    @Test
+    void aSlowPageNeverDelaysHealth() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(2);
+        endpoint.servePages(exchange -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+        });
+        URI page = URI.create("http://127.0.0.1:" + endpoint.address().getPort() + "/");
+        var slow = List.of(client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()),
+                client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()),
+                client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()));
+        assertThat(entered.await(1, java.util.concurrent.TimeUnit.MINUTES)).as("both page threads busy").isTrue();
+
+        HttpResponse<String> r = get("/health");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(slow).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+        release.countDown();
+        for (var f : slow) {
+            assertThat(f.get().statusCode()).isEqualTo(204);
         }
     }
 }
