@@ -5,6 +5,7 @@ import dev.culprit.store.OutboxRecipient;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The page at {@code /held}: the results held for moderation, why, and the commands that release or drop each. */
@@ -28,7 +29,7 @@ final class HeldPage {
         m.put("outcome", PageText.cell(h.outcome()));
         m.put("title", PageText.inert(h.crashTitle() != null ? h.crashTitle() : h.subject(), PageText.BLOCK));
         m.put("culprit", PageText.inert(h.culprit(), PageText.BLOCK));
-        m.put("score", Double.isNaN(h.score()) ? "" : String.format(java.util.Locale.ROOT, "%.2f", h.score()));
+        m.put("score", Double.isNaN(h.score()) ? "" : String.format(Locale.ROOT, "%.2f", h.score()));
         m.put("reasons", h.reasons().stream().map(r -> PageText.inert(r, PageText.BLOCK)).toList());
         List<OutboxRecipient> to = h.wouldGoTo();
         m.put("recipients", to.stream().map(r -> PageText.cell(r.address()) + " (" + r.recipient().field().id() + ")").toList());

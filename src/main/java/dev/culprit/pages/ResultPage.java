@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,7 +45,7 @@ final class ResultPage {
             if (!timeline.isEmpty()) {
                 m.put("timeline", timeline);
             }
-            m.put("score", s.get("score") == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", ((Number) s.get("score")).doubleValue()));
+            m.put("score", s.get("score") == null ? "" : String.format(Locale.ROOT, "%.2f", ((Number) s.get("score")).doubleValue()));
             m.put("reasons", texts(s.get("reasons")));
         });
         d.held().ifPresent(h -> m.put("held", Map.of("time", PageText.time(h.at()), "reasons",

@@ -5,6 +5,7 @@ import static dev.culprit.store.OutboxRows.instant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.culprit.model.Label;
+import dev.culprit.model.ResultKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -102,7 +103,7 @@ public final class ResultRecord {
                 mails.add(new Mail("result", rs.getString(11), state, instant(rs, 6), instant(rs, 7), rs.getInt(12),
                         rs.getString(13)));
                 mails.addAll(related(c, id));
-                return Optional.of(new Details(id, key, new dev.culprit.model.ResultKey(key).shortId(), rs.getString(2),
+                return Optional.of(new Details(id, key, new ResultKey(key).shortId(), rs.getString(2),
                         rs.getString(3), rs.getString(4), state, instant(rs, 6), instant(rs, 7), rs.getString(8),
                         rs.getString(9), summary(rs.getString(10)), held(c, id), OutboxRows.load(c, List.of(id)).stream()
                                 .findFirst().map(OutboxMail::recipients).orElse(List.of()),

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -88,11 +89,11 @@ final class ResultSummaries {
         for (TestedRevision t : r.revisions() == null ? List.<TestedRevision>of() : r.revisions()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("commit", t.hash());
-            e.put("phase", t.phase().name().toLowerCase(java.util.Locale.ROOT));
+            e.put("phase", t.phase().name().toLowerCase(Locale.ROOT));
             e.put("release", t.release());
             e.put("runs", t.verdicts().size());
             e.put("buildFailed", t.buildFailed());
-            e.put("verdicts", t.verdicts().stream().map(v -> v.kind().name().toLowerCase(java.util.Locale.ROOT)).distinct().toList());
+            e.put("verdicts", t.verdicts().stream().map(v -> v.kind().name().toLowerCase(Locale.ROOT)).distinct().toList());
             out.add(e);
         }
         return out;

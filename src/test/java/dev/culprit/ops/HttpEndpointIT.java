@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,8 +101,8 @@ class HttpEndpointIT {
 
     @Test
     void aSlowPageNeverDelaysHealth() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(2);
         endpoint.servePages(exchange -> {
             entered.countDown();
             try {
@@ -113,12 +116,12 @@ class HttpEndpointIT {
         var slow = List.of(client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()),
                 client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()),
                 client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()));
-        assertThat(entered.await(1, java.util.concurrent.TimeUnit.MINUTES)).as("both page threads busy").isTrue();
+        assertThat(entered.await(1, TimeUnit.MINUTES)).as("both page threads busy").isTrue();
 
         HttpResponse<String> r = get("/health");
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(slow).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+        assertThat(slow).noneMatch(CompletableFuture::isDone);
         release.countDown();
         for (var f : slow) {
             assertThat(f.get().statusCode()).isEqualTo(204);
