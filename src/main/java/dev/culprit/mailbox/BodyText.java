@@ -115,10 +115,15 @@ final class BodyText {
 
     /** A header value for a log line: control characters replaced, cut at 100 characters. */
     static String shown(String value) {
+        return shown(value, 100);
+    }
+
+    /** A text for a log line: control characters replaced, cut at {@code limit} characters. */
+    static String shown(String value, int limit) {
         if (value == null) {
             return "";
         }
         String s = value.replaceAll("[\\p{Cntrl}]+", " ").strip();
-        return s.length() > 100 ? s.substring(0, 100) + "..." : s;
+        return s.length() > limit ? s.substring(0, limit) + "..." : s;
     }
 }

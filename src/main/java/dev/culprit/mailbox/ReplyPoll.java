@@ -177,12 +177,13 @@ public final class ReplyPoll {
         failures.forget(key);
         boolean done = d.folder() == Disposition.Folder.DONE;
         folders.moves().move(folders.inbox(), m, done ? folders.done() : folders.failed());
-        String problem = reply.problem() == null ? "" : " (" + reply.problem() + ")";
+        String problem = reply.problem() == null ? "" : " (" + BodyText.shown(reply.problem(), 400) + ")";
+        String from = BodyText.shown(String.join(", ", reply.headers().fromAddresses()), 300);
         if (done) {
-            log.info("reply {} from {}: {}{}; moved to {}", name(reply), reply.headers().fromAddresses(), d.reason(), problem,
+            log.info("reply {} from {}: {}{}; moved to {}", name(reply), from, d.reason(), problem,
                     mailbox.settings().doneFolder());
         } else {
-            log.warn("reply {} from {}: {}{}; moved to {}", name(reply), reply.headers().fromAddresses(), d.reason(), problem,
+            log.warn("reply {} from {}: {}{}; moved to {}", name(reply), from, d.reason(), problem,
                     mailbox.settings().failedFolder());
         }
         return done ? Step.DONE : Step.FAILED;
