@@ -27,7 +27,7 @@ final class HeldPage {
         m.put("time", PageText.time(h.heldAt()));
         m.put("age", PageText.age(h.heldAt(), now));
         m.put("outcome", PageText.cell(h.outcome()));
-        m.put("title", PageText.inert(h.crashTitle() != null ? h.crashTitle() : h.subject(), PageText.BLOCK));
+        m.put("title", PageText.inert(h.crashTitle() != null ? h.crashTitle() : h.subject(), PageText.HEADING));
         m.put("culprit", PageText.inert(h.culprit(), PageText.BLOCK));
         m.put("score", Double.isNaN(h.score()) ? "" : String.format(Locale.ROOT, "%.2f", h.score()));
         m.put("reasons", h.reasons().stream().map(r -> PageText.inert(r, PageText.BLOCK)).toList());

@@ -17,6 +17,8 @@ import java.util.Optional;
 public final class PageText {
     /** The longest text a table cell shows. */
     static final int CELL = 200;
+    /** The longest text a heading shows (the whole text is in the page's body). */
+    static final int HEADING = 300;
     /** The longest text a page shows in one place. */
     static final int BLOCK = 4000;
 

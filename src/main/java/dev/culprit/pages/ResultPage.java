@@ -34,7 +34,7 @@ final class ResultPage {
         m.put("now", PageText.time(now));
         m.put("key", d.shortId());
         m.put("verdict", d.verdict());
-        m.put("heading", PageText.inert(d.crashTitle() != null ? d.crashTitle() : d.subject(), PageText.BLOCK));
+        m.put("heading", PageText.inert(d.crashTitle() != null ? d.crashTitle() : d.subject(), PageText.HEADING));
         m.put("facts", List.of(
                 fact("key", d.resultKey()), fact("log", d.source()), fact("subject", d.subject()),
                 fact("verdict", d.verdict()), fact("state", d.state().id()), fact("stored", PageText.time(d.createdAt())),

@@ -213,6 +213,10 @@ class StatusPagesIT {
         }
         String cell = Jsoup.parse(get("/").body()).select("#results tbody td").get(1).text();
         assertThat(cell).hasSizeLessThanOrEqualTo(PageText.CELL);
+        assertThat(Jsoup.parse(get("/held").body()).select("h2 .text").text()).as("a held result's heading")
+                .hasSizeLessThanOrEqualTo(PageText.HEADING);
+        Document result = Jsoup.parse(get("/results/" + hostile.key().shortId()).body());
+        assertThat(result.select("#heading").text()).hasSizeLessThanOrEqualTo(PageText.HEADING);
     }
 
     @Test
