@@ -138,7 +138,7 @@ public final class AnsweringHandler implements ReplyHandler {
         ReplyIdentity identity = identity(reply, speaker, d);
         String resultHash = found.map(f -> f.key().sha256()).orElse(null);
         OptionalLong id = records.claim(c, new ReplyRecords.Received(identity, String.join(", ",
-                reply.headers().fromAddresses()), speaker.how(), resultHash));
+                reply.headers().fromAddresses()), speaker.how(), resultHash, MessageIds.valid(reply.messageId()).orElse(null)));
         if (id.isEmpty()) {
             return new Handled(d, true, null, null, List.of());
         }

@@ -61,7 +61,7 @@ public final class ReplyRecords {
                         authentication, result_hash, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ReplyIdentity i = r.identity();
-                OutboxRows.bind(ps, i.hash(), clip(i.messageId(), 998), i.digest(), clip(i.sender(), 320),
+                OutboxRows.bind(ps, i.hash(), clip(r.messageId(), 998), i.digest(), clip(i.sender(), 320),
                         clip(r.from(), 2000), i.authenticated(), clip(r.how(), 2000), r.resultHash(), clock.instant());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -232,11 +232,19 @@ public final class ReplyRecords {
      * @param from the From header as written (or null)
      * @param how how the sender was authenticated, or why not ({@code Speaker.how})
      * @param resultHash the key hash of the result it is about, or null when that cannot be told (yet)
+     * @param messageId the mail's Message-ID as recorded, for the history: also of a mail whose
+     *     identity is the digest of its bytes (a refused one); null when it has none
      */
-    public record Received(ReplyIdentity identity, String from, String how, String resultHash) {
+    public record Received(ReplyIdentity identity, String from, String how, String resultHash, String messageId) {
         public Received {
             java.util.Objects.requireNonNull(identity, "identity");
             how = how == null ? "" : how;
+            messageId = messageId == null || messageId.isBlank() ? identity.messageId() : messageId.strip();
+        }
+
+        /** A mail recorded with the Message-ID of its identity. */
+        public Received(ReplyIdentity identity, String from, String how, String resultHash) {
+            this(identity, from, how, resultHash, null);
         }
     }
 

@@ -88,9 +88,12 @@ class AnsweringHandlerTest {
         assertNothingChanged();
         assertThat(a.commands()).containsExactly("wrong skipped");
         assertThat(a.events).contains("refused unauthenticated");
+        assertThat(StoredResults.column(db, "select message_id from reply_record")).as("the refused mail's Message-ID kept for its record")
+                .containsExactly("<reply.1@example.org>");
 
         assertThat(a.handle(from(AUTHOR, "#culprit wrong"))).isEqualTo(Disposition.done("1 command line(s), 1 applied"));
         assertThat(a.state()).isEqualTo(OutboxState.RETRACTED);
+        assertThat(StoredResults.column(db, "select count(*) from reply_record")).containsExactly("2");
     }
 
     @Test
