@@ -104,12 +104,8 @@ public final class CheckConfigCommand implements Callable<Integer> {
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Secrets secrets = Secrets.fromEnvironment();
-        String smtpPassword = null;
-        try {
-            smtpPassword = secrets.read("smtp.password", config.smtp().passwordFile(), config.smtp().passwordEnv());
-        } catch (IllegalStateException e) {
-            errors.add(e.getMessage());
-        }
+        String smtpPassword = secret(secrets, "smtp.password", config.smtp().passwordFile(), config.smtp().passwordEnv(),
+                errors);
         Culprit.scheduleProblem(config).ifPresent(errors::add);
         if (config.learn().scans()) {
             try (FixHistory history = FixHistory.open(config.learn().gitDir())) {
