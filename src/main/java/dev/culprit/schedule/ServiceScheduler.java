@@ -104,32 +104,29 @@ public final class ServiceScheduler implements AutoCloseable {
         if (type == DeliveryJob.class) {
             return new DeliveryJob(service);
         }
-        if (type == HousekeepingJob.class && housekeeping != null) {
-            return new HousekeepingJob(housekeeping);
+        if (type == HousekeepingJob.class) {
+            return housekeeping != null ? new HousekeepingJob(housekeeping) : unconfigured(type, "housekeeping", "retention");
         }
-        if (type == FixScanJob.class && fixScan != null) {
-            return new FixScanJob(fixScan);
+        if (type == FixScanJob.class) {
+            return fixScan != null ? new FixScanJob(fixScan) : unconfigured(type, "the fix scan", "learn.git-dir");
         }
-        if (type == FixScanJob.class && clustered) {
-            String node = scheduler.getSchedulerInstanceId();
-            return context -> log.warn("the fix scan fired on node {}, which has no learn.git-dir configured; the nodes of a"
-                    + " cluster need the same configuration", node);
-        }
-        if (type == ReplyPollJob.class && replyPoll != null) {
-            return new ReplyPollJob(replyPoll);
-        }
-        if (type == ReplyPollJob.class && clustered) {
-            String node = scheduler.getSchedulerInstanceId();
-            return context -> log.warn("the replies poll fired on node {}, which has no replies.host configured; the nodes of"
-                    + " a cluster need the same configuration", node);
-        }
-        if (type == HousekeepingJob.class && clustered) {
-            // stored by a node whose configuration has retention; this one has none
-            String node = scheduler.getSchedulerInstanceId();
-            return context -> log.warn("housekeeping fired on node {}, which has no retention configured; the nodes of a"
-                    + " cluster need the same configuration", node);
+        if (type == ReplyPollJob.class) {
+            return replyPoll != null ? new ReplyPollJob(replyPoll) : unconfigured(type, "the replies poll", "replies.host");
         }
         throw new SchedulerException("unknown job " + type.getName());
+    }
+
+    /**
+     * An optional job this node has no configuration for: in a cluster it was stored by a node
+     * whose configuration has it, and firing here only says so.
+     */
+    private Job unconfigured(Class<? extends Job> type, String what, String setting) throws SchedulerException {
+        if (!clustered) {
+            throw new SchedulerException("unknown job " + type.getName());
+        }
+        String node = scheduler.getSchedulerInstanceId();
+        return context -> log.warn("{} fired on node {}, which has no {} configured; the nodes of a cluster need the same"
+                + " configuration", what, node, setting);
     }
 
     /** Also runs {@code task} (retention) at start and then every {@code interval}; call before {@link #start()}. */
@@ -160,24 +157,9 @@ public final class ServiceScheduler implements AutoCloseable {
     /** Schedules both jobs, starts the watch, and runs the first scan at once. */
     public void start() throws SchedulerException, IOException {
         // replace: in a cluster the jobs are already stored by the first node (or by an older version)
-        if (housekeeping != null) {
-            scheduler.scheduleJob(JobBuilder.newJob(HousekeepingJob.class).withIdentity(HOUSEKEEPING).build(),
-                    Set.of(repeating("housekeeping", housekeepingInterval.toMillis())), true);
-        } else if (clustered) {
-            scheduler.deleteJob(HOUSEKEEPING);
-        }
-        if (fixScan != null) {
-            scheduler.scheduleJob(JobBuilder.newJob(FixScanJob.class).withIdentity(FIX_SCAN).build(),
-                    Set.of(repeating("fix-scan", fixScanInterval.toMillis())), true);
-        } else if (clustered) {
-            scheduler.deleteJob(FIX_SCAN);
-        }
-        if (replyPoll != null) {
-            scheduler.scheduleJob(JobBuilder.newJob(ReplyPollJob.class).withIdentity(REPLY_POLL).build(),
-                    Set.of(repeating("reply-poll", replyPollInterval.toMillis())), true);
-        } else if (clustered) {
-            scheduler.deleteJob(REPLY_POLL);
-        }
+        scheduleOptional(HousekeepingJob.class, HOUSEKEEPING, housekeeping != null, housekeepingInterval);
+        scheduleOptional(FixScanJob.class, FIX_SCAN, fixScan != null, fixScanInterval);
+        scheduleOptional(ReplyPollJob.class, REPLY_POLL, replyPoll != null, replyPollInterval);
         scheduler.scheduleJob(JobBuilder.newJob(SpoolScanJob.class).withIdentity(SCAN).build(),
                 Set.of(repeating("spool-scan", settings.scanInterval().toMillis())), true);
         scheduler.scheduleJob(JobBuilder.newJob(DeliveryJob.class).withIdentity(DELIVER).build(),
@@ -196,6 +178,17 @@ public final class ServiceScheduler implements AutoCloseable {
         log.info("scanning every {} s, delivering every {} s{}{}", settings.scanInterval().toMillis() / 1000.0,
                 settings.deliverInterval().toMillis() / 1000.0, watcher == null ? "" : ", watching " + inbox,
                 clustered ? ", as node " + scheduler.getSchedulerInstanceId() + " of a cluster" : "");
+    }
+
+    /** Schedules an optional job when it is configured; else, in a cluster, removes the one an earlier node stored. */
+    private void scheduleOptional(Class<? extends Job> type, JobKey key, boolean configured, Duration interval)
+            throws SchedulerException {
+        if (configured) {
+            scheduler.scheduleJob(JobBuilder.newJob(type).withIdentity(key).build(),
+                    Set.of(repeating(key.getName(), interval.toMillis())), true);
+        } else if (clustered) {
+            scheduler.deleteJob(key);
+        }
     }
 
     private static Trigger repeating(String name, long millis) {
