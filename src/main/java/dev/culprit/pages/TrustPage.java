@@ -76,8 +76,8 @@ final class TrustPage {
         m.put("mailedWrong", c.mailedWrong());
         m.put("heldRight", c.heldRight());
         m.put("heldWrong", c.heldWrong());
-        m.put("mailPrecision", TrustChart.percent(c.mailedRight() + c.mailedWrong() == 0 ? Double.NaN : c.mailPrecision()));
-        m.put("holdPrecision", TrustChart.percent(c.heldRight() + c.heldWrong() == 0 ? Double.NaN : c.holdPrecision()));
+        m.put("mailPrecision", TrustChart.percent(c.mailPrecision()));
+        m.put("holdPrecision", TrustChart.percent(c.holdPrecision()));
         m.put("labelled", c.right() + c.wrong());
         return m;
     }
