@@ -15,4 +15,14 @@ record Commands(Path configFile) {
         }
         return "culprit " + args + " --config '" + configFile.toAbsolutePath().toString().replace("'", "'\\''") + "'";
     }
+
+    /** The command that releases a held result. */
+    String release(String shortId) {
+        return of("release " + shortId);
+    }
+
+    /** The command that drops a held result, with a reason to fill in. */
+    String drop(String shortId) {
+        return of("drop " + shortId + " --why 'REASON'");
+    }
 }

@@ -34,8 +34,8 @@ final class HeldPage {
         List<OutboxRecipient> to = h.wouldGoTo();
         m.put("recipients", to.stream().map(r -> PageText.cell(r.address()) + " (" + r.recipient().field().id() + ")").toList());
         m.put("notice", h.noticeMessageId() == null ? "" : PageText.cell(h.noticeMessageId()));
-        m.put("release", commands.of("release " + h.shortId()));
-        m.put("drop", commands.of("drop " + h.shortId() + " --why 'REASON'"));
+        m.put("release", commands.release(h.shortId()));
+        m.put("drop", commands.drop(h.shortId()));
         return m;
     }
 }

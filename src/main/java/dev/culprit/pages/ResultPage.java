@@ -50,8 +50,8 @@ final class ResultPage {
         });
         d.held().ifPresent(h -> m.put("held", Map.of("time", PageText.time(h.at()), "reasons",
                 h.reasons().stream().map(r -> PageText.inert(r, PageText.BLOCK)).toList(),
-                "release", commands.of("release " + d.shortId()),
-                "drop", commands.of("drop " + d.shortId() + " --why 'REASON'"))));
+                "release", commands.release(d.shortId()),
+                "drop", commands.drop(d.shortId()))));
         m.put("recipients", d.recipients().stream().map(ResultPage::recipient).toList());
         m.put("mails", d.mails().stream().map(ResultPage::mail).toList());
         history.filter(h -> !h.events().isEmpty()).ifPresent(h -> m.put("history", h.events().stream()
