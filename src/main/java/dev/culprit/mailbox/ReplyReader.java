@@ -47,8 +47,8 @@ public final class ReplyReader {
         try {
             mail = new MimeMessage(session, new ByteArrayInputStream(raw));
         } catch (MessagingException e) {
-            return reply(new InternetHeaders(), digest(raw), raw.length, null,
-                    "the header block cannot be read: " + e.getMessage(), false);
+            return reply(name -> null, digest(raw), raw.length, null, "the header block cannot be read: " + e.getMessage(),
+                    false);
         }
         Headers headers = mail::getHeader;
         try {
@@ -86,10 +86,6 @@ public final class ReplyReader {
                 contentType, fromAddresses(all(h, "From")));
         return new IncomingReply(first(h, "Message-ID"), digest, size, headers, all(h, "Authentication-Results"),
                 subject(first(h, "Subject")), first(h, "In-Reply-To"), joined(all(h, "References")), text, problem, oversized);
-    }
-
-    private IncomingReply reply(InternetHeaders h, String digest, long size, String text, String problem, boolean oversized) {
-        return reply(h::getHeader, digest, size, text, problem, oversized);
     }
 
     /** Every value of a header, unfolded, in the order of the mail (topmost first). */
