@@ -13,8 +13,12 @@ public record CommandLines(List<Command> commands, List<Refusal> refusals) {
         refusals = List.copyOf(refusals);
     }
 
-    /** A command line that is not applied. {@code line} is 1-based in the reply's own text, 0 for the whole reply. */
-    public record Refusal(int line, String text, String reason) {
+    /**
+     * A command line that is not applied. {@code line} is 1-based in the reply's own text, 0 for the
+     * whole reply; {@code command} is the command word the line names, {@code unknown} when it names
+     * none, {@code too-many} for the whole reply.
+     */
+    public record Refusal(int line, String text, String command, String reason) {
         @Override
         public String toString() {
             return line == 0 ? reason : "line " + line + ": " + reason;

@@ -3,6 +3,7 @@ package dev.culprit.replies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,9 @@ public final class CommandParser {
     public static final int MAX_WHY = 500;
     static final String PREFIX = "#culprit";
     static final String COMMANDS = "wrong [why], blame HASH [why], confirm, uncc, unsubscribe, release, drop WHY";
+    private static final String TOO_MANY = "too-many";
+    private static final String UNKNOWN = "unknown";
+    private static final Set<String> NAMES = Set.of("wrong", "blame", "confirm", "uncc", "unsubscribe", "release", "drop");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
 
     private CommandParser() {
@@ -34,16 +38,17 @@ public final class CommandParser {
         if (commandLines.size() > MAX_COMMANDS) {
             String reason = commandLines.size() + " #culprit lines; at most " + MAX_COMMANDS
                     + " are read from one reply, so none was applied";
-            return new CommandLines(List.of(), List.of(new CommandLines.Refusal(0, "", reason)));
+            return new CommandLines(List.of(), List.of(new CommandLines.Refusal(0, "", TOO_MANY, reason)));
         }
         List<Command> commands = new ArrayList<>();
         List<CommandLines.Refusal> refusals = new ArrayList<>();
         for (int i : commandLines) {
             String line = lines.get(i).strip();
+            String rest = line.substring(PREFIX.length()).strip();
             try {
-                commands.add(command(line.substring(PREFIX.length()).strip()));
+                commands.add(command(rest));
             } catch (IllegalArgumentException e) {
-                refusals.add(new CommandLines.Refusal(i + 1, line, e.getMessage()));
+                refusals.add(new CommandLines.Refusal(i + 1, line, nameOf(rest), e.getMessage()));
             }
         }
         return new CommandLines(commands, refusals);
@@ -53,6 +58,12 @@ public final class CommandParser {
         String t = line.stripLeading();
         return t.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
                 && (t.length() == PREFIX.length() || Character.isWhitespace(t.charAt(PREFIX.length())));
+    }
+
+    /** The command word {@code rest} (the line after {@code #culprit}) starts with, or {@code unknown}. */
+    private static String nameOf(String rest) {
+        String word = rest.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        return NAMES.contains(word) ? word : UNKNOWN;
     }
 
     /** The command {@code rest} (the line after {@code #culprit}) names, or an exception saying why not. */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides what one reply does and what culprit answers, from values only.
@@ -27,10 +26,6 @@ import java.util.Set;
  * </ul>
  */
 public final class ReplyDecider {
-    static final String TOO_MANY = "too-many";
-    static final String UNKNOWN = "unknown";
-    private static final Set<String> NAMES = Set.of("wrong", "blame", "confirm", "uncc", "unsubscribe", "release", "drop");
-
     private ReplyDecider() {
     }
 
@@ -102,25 +97,14 @@ public final class ReplyDecider {
             out.add(new CommandOutcome(c.name(), CommandRules.arguments(c), Status.SKIPPED, "not applied: " + why));
         }
         for (CommandLines.Refusal r : lines.refusals()) {
-            out.add(new CommandOutcome(nameOf(r), "", Status.SKIPPED, "not applied: " + why));
+            out.add(new CommandOutcome(r.command(), "", Status.SKIPPED, "not applied: " + why));
         }
         return out;
     }
 
     private static List<CommandOutcome> refused(CommandLines lines) {
         return lines.refusals().stream()
-                .map(r -> new CommandOutcome(nameOf(r), "", Status.REFUSED, "not applied: " + r)).toList();
-    }
-
-    /** The command word of a refused line when it names one, else {@code unknown} (or {@code too-many} for the reply). */
-    static String nameOf(CommandLines.Refusal r) {
-        if (r.line() == 0) {
-            return TOO_MANY;
-        }
-        String rest = r.text().strip();
-        rest = rest.length() > "#culprit".length() ? rest.substring("#culprit".length()).strip() : "";
-        String word = rest.isEmpty() ? "" : rest.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-        return NAMES.contains(word) ? word : UNKNOWN;
+                .map(r -> new CommandOutcome(r.command(), "", Status.REFUSED, "not applied: " + r)).toList();
     }
 
     /** The reply as labels and reasons name it: {@code reply <Message-ID> from <sender>}. */
