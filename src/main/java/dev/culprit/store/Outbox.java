@@ -20,17 +20,23 @@ public final class Outbox {
     private final SentLedger ledger;
     private final OutboxStatus status;
     private final OptOutList optOuts;
-    private final Clock clock;
+    private final ResultBlames blames;
+    private final CulpritThreads threads;
+    private final ReplyRecords replies;
+    private final ResultSuppressions suppressions;
 
     public Outbox(Database db, Clock clock) {
         this.db = db;
-        this.clock = clock;
         this.intake = new Intake(db, clock);
         this.claims = new Claims(db, clock);
         this.outcomes = new Outcomes(db, clock);
         this.ledger = new SentLedger(db);
         this.status = new OutboxStatus(db, clock);
         this.optOuts = new OptOutList(db, clock);
+        this.blames = new ResultBlames(db);
+        this.threads = new CulpritThreads(db);
+        this.replies = new ReplyRecords(db, clock);
+        this.suppressions = new ResultSuppressions(db, clock);
     }
 
     public Database database() {
@@ -63,21 +69,21 @@ public final class Outbox {
 
     /** Which commits the stored cause results blamed. */
     public ResultBlames blames() {
-        return new ResultBlames(db);
+        return blames;
     }
 
     /** The first mail each culprit was blamed in, for one thread per culprit. */
     public CulpritThreads threads() {
-        return new CulpritThreads(db);
+        return threads;
     }
 
     /** The record of handled replies: each is handled once. */
     public ReplyRecords replies() {
-        return new ReplyRecords(db, clock);
+        return replies;
     }
 
     /** Who asked for no more mail about a result ({@code #culprit uncc}). */
     public ResultSuppressions suppressions() {
-        return new ResultSuppressions(db, clock);
+        return suppressions;
     }
 }

@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,21 +187,27 @@ public final class ReplyRecords {
                 }
             }
         }
+        Map<Long, List<CommandRecord>> commands = commandsOf(c, replies.keySet());
         List<Reply> out = new ArrayList<>();
         for (Reply r : replies.values()) {
-            out.add(r.withCommands(commandsOf(c, r.id())));
+            out.add(r.withCommands(commands.getOrDefault(r.id(), List.of())));
         }
         return out;
     }
 
-    private static List<CommandRecord> commandsOf(Connection c, long replyId) throws SQLException {
-        List<CommandRecord> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select name, arguments, outcome, reason from reply_command where reply_id = ? order by position")) {
-            ps.setLong(1, replyId);
+    /** The commands of these replies, by reply, each in order: one query for all of them. */
+    private static Map<Long, List<CommandRecord>> commandsOf(Connection c, Collection<Long> replyIds) throws SQLException {
+        Map<Long, List<CommandRecord>> out = new HashMap<>();
+        if (replyIds.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select reply_id, name, arguments, outcome, reason from reply_command"
+                + " where reply_id in (" + OutboxRows.placeholders(replyIds.size(), "?") + ") order by reply_id, position")) {
+            OutboxRows.bind(ps, replyIds.toArray());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new CommandRecord(rs.getString(1), rs.getString(2), Outcome.of(rs.getString(3)), rs.getString(4)));
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new CommandRecord(rs.getString(2), rs.getString(3), Outcome.of(rs.getString(4)), rs.getString(5)));
                 }
             }
         }
