@@ -30,7 +30,6 @@ import dev.culprit.store.QueuedMail;
 import dev.culprit.store.RepliedResults;
 import dev.culprit.store.ReplyIdentity;
 import dev.culprit.store.ReplyRecords;
-import dev.culprit.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -99,11 +98,12 @@ public final class AnsweringHandler implements ReplyHandler {
         Optional<String> notToAnswer = rules.loopGuard().reasonNotToAnswer(reply.headers());
         CommandLines lines = reply.readable() ? CommandParser.parse(ReplyText.ownText(reply.text()))
                 : new CommandLines(List.of(), List.of());
-        ReplyTarget target = reply.readable() && lines.any() ? target(reply) : new ReplyTarget.Unknown("not looked up");
         Handled h;
         try {
             h = db.inTransaction(c -> {
                 try {
+                    ReplyTarget target = reply.readable() && lines.any() ? target(c, reply)
+                            : new ReplyTarget.Unknown("not looked up");
                     return handle(c, reply, speaker, notToAnswer, target, lines);
                 } catch (ModerationException | RenderException e) {
                     throw new ApplyFailed(e);
@@ -179,12 +179,13 @@ public final class AnsweringHandler implements ReplyHandler {
         return new ReplyIdentity(null, reply.digest(), speaker.address(), speaker.authenticated());
     }
 
-    private ReplyTarget target(IncomingReply reply) {
+    /** Which result the reply is about, its Message-IDs looked up on the handler's connection. */
+    private ReplyTarget target(Connection c, IncomingReply reply) {
         ResultMatcher matcher = new ResultMatcher(id -> {
             try {
-                return results.sentByCulprit(id);
-            } catch (StoreException e) {
-                throw new ReplyHandlingException(e.getMessage(), e);
+                return results.sentByCulprit(c, id);
+            } catch (SQLException e) {
+                throw new ReplyHandlingException("cannot look up Message-ID " + id + ": " + e.getMessage(), e);
             }
         });
         return matcher.match(reply.inReplyTo(), reply.references(), reply.text());

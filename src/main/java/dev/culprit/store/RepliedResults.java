@@ -59,14 +59,20 @@ public final class RepliedResults {
 
     /** Whether {@code messageId} (with its angle brackets) is one culprit sent or queued. */
     public boolean sentByCulprit(String messageId) throws StoreException {
-        try (Connection c = db.connection();
-                PreparedStatement ps = c.prepareStatement("select 1 from outbox where message_id = ?")) {
+        try (Connection c = db.connection()) {
+            return sentByCulprit(c, messageId);
+        } catch (SQLException e) {
+            throw new StoreException("cannot look up Message-ID " + messageId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #sentByCulprit(String)} on the caller's connection (inside its transaction). */
+    public boolean sentByCulprit(Connection c, String messageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select 1 from outbox where message_id = ?")) {
             ps.setString(1, messageId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot look up Message-ID " + messageId + ": " + e.getMessage(), e);
         }
     }
 
