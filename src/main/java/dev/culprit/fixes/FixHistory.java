@@ -2,15 +2,12 @@ package dev.culprit.fixes;
 
 import dev.culprit.learn.FixTrailers;
 import dev.culprit.learn.FixCommit;
+import dev.culprit.model.Sha256;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -124,11 +121,7 @@ public final class FixHistory implements AutoCloseable {
 
     /** The same for the same fix message, whatever its hash after a rebase. */
     static String fingerprint(String message) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(message);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.culprit.mailbox;
 
+import dev.culprit.model.Sha256;
 import dev.culprit.replies.IncomingHeaders;
 import dev.culprit.replies.IncomingReply;
 import jakarta.mail.MessagingException;
@@ -12,11 +13,8 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 
@@ -149,11 +147,7 @@ public final class ReplyReader {
     }
 
     static String digest(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(bytes);
     }
 
     @FunctionalInterface

@@ -1,10 +1,6 @@
 package dev.culprit.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,12 +15,7 @@ public record ResultKey(String value) {
 
     /** The full SHA-256 of the key, in lower-case hex. */
     public String sha256() {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(value);
     }
 
     /** {@code <culprit.} + first 24 hex of the SHA-256 + {@code @domain>}. */

@@ -1,10 +1,10 @@
 package dev.culprit.pages;
 
+import dev.culprit.model.Sha256;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Locale;
@@ -102,10 +102,6 @@ final class PageAccess {
 
     /** Compared as digests, so that the comparison takes as long whatever the lengths. */
     private static byte[] digest(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(Objects.requireNonNull(s).getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.digest(Objects.requireNonNull(s));
     }
 }

@@ -2,6 +2,7 @@ package dev.culprit.spool;
 
 import dev.culprit.assess.Blames;
 import dev.culprit.model.PreparedMail;
+import dev.culprit.model.Sha256;
 import dev.culprit.model.Signal;
 import dev.culprit.ops.ServiceEvents;
 import dev.culprit.store.Acceptance;
@@ -10,11 +11,8 @@ import dev.culprit.store.Intake.Arrival;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -281,10 +279,6 @@ public final class SpoolScanner {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(bytes);
     }
 }

@@ -1,9 +1,6 @@
 package dev.culprit.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.culprit.model.Sha256;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -39,10 +36,6 @@ public record ReplyIdentity(String messageId, String digest, String sender, bool
                 ? "message-id\n" + messageId + "\n" + (authenticated ? "authenticated\n" : "unauthenticated\n")
                         + (sender == null ? "" : sender)
                 : "digest\n" + digest;
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(text);
     }
 }
