@@ -139,50 +139,72 @@ public final class MessageComposer {
                 if (c == '\r') {
                     i++;
                 }
-                out[o++] = '\r';
-                out[o++] = '\n';
+                o = lineEnd(out, o);
                 lineOctets = 0;
                 lineOpen = false;
                 continue;
             }
             lineOpen = true;
-            if ((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+            if (removed(c)) {
                 continue;
             }
-            int cp = c;
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                cp = Character.toCodePoint(c, text.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                cp = '?';
+            int cp = codePointAt(text, i);
+            if (Character.isSupplementaryCodePoint(cp)) {
+                i++;
             }
             int len = utf8Length(cp);
             if (lineOctets + len > MAX_LINE_OCTETS) {
-                out[o++] = '\r';
-                out[o++] = '\n';
+                o = lineEnd(out, o);
                 lineOctets = 0;
             }
-            if (len == 1) {
-                out[o++] = (byte) cp;
-            } else if (len == 2) {
-                out[o++] = (byte) (0xc0 | cp >> 6);
-                out[o++] = (byte) (0x80 | cp & 0x3f);
-            } else if (len == 3) {
-                out[o++] = (byte) (0xe0 | cp >> 12);
-                out[o++] = (byte) (0x80 | cp >> 6 & 0x3f);
-                out[o++] = (byte) (0x80 | cp & 0x3f);
-            } else {
-                out[o++] = (byte) (0xf0 | cp >> 18);
-                out[o++] = (byte) (0x80 | cp >> 12 & 0x3f);
-                out[o++] = (byte) (0x80 | cp >> 6 & 0x3f);
-                out[o++] = (byte) (0x80 | cp & 0x3f);
-            }
+            o = utf8(out, o, cp, len);
             lineOctets += len;
         }
         if (lineOpen) {
-            out[o++] = '\r';
-            out[o++] = '\n';
+            o = lineEnd(out, o);
         }
         return Arrays.copyOf(out, o);
+    }
+
+    /** Control characters other than tab, C1 controls and the Unicode line and paragraph separators. */
+    private static boolean removed(char c) {
+        return (c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029;
+    }
+
+    /** The code point at {@code i}: a surrogate pair's, or {@code ?} for a lone surrogate. */
+    private static int codePointAt(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            return Character.toCodePoint(c, text.charAt(i + 1));
+        }
+        return Character.isSurrogate(c) ? '?' : c;
+    }
+
+    /** Writes CRLF at {@code o}; returns the position after it. */
+    private static int lineEnd(byte[] out, int o) {
+        out[o] = '\r';
+        out[o + 1] = '\n';
+        return o + 2;
+    }
+
+    /** Writes the code point's {@code len} UTF-8 octets at {@code o}; returns the position after them. */
+    private static int utf8(byte[] out, int o, int cp, int len) {
+        if (len == 1) {
+            out[o++] = (byte) cp;
+        } else if (len == 2) {
+            out[o++] = (byte) (0xc0 | cp >> 6);
+            out[o++] = (byte) (0x80 | cp & 0x3f);
+        } else if (len == 3) {
+            out[o++] = (byte) (0xe0 | cp >> 12);
+            out[o++] = (byte) (0x80 | cp >> 6 & 0x3f);
+            out[o++] = (byte) (0x80 | cp & 0x3f);
+        } else {
+            out[o++] = (byte) (0xf0 | cp >> 18);
+            out[o++] = (byte) (0x80 | cp >> 12 & 0x3f);
+            out[o++] = (byte) (0x80 | cp >> 6 & 0x3f);
+            out[o++] = (byte) (0x80 | cp & 0x3f);
+        }
+        return o;
     }
 
     private static int utf8Length(int cp) {
