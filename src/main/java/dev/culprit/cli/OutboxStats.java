@@ -4,7 +4,6 @@ import dev.culprit.ops.Metrics;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.OutboxState;
 import dev.culprit.store.OutboxSummary;
-import dev.culprit.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,32 +21,21 @@ final class OutboxStats implements Supplier<Metrics.OutboxSnapshot> {
     private static final Logger log = LoggerFactory.getLogger(OutboxStats.class);
     private static final Duration KEEP = Duration.ofSeconds(1);
 
-    private final Outbox outbox;
-    private final Clock clock;
-    private Instant readAt;
-    private Metrics.OutboxSnapshot last;
+    private final KeptFigures<Metrics.OutboxSnapshot> figures;
 
     OutboxStats(Outbox outbox, Clock clock) {
-        this.outbox = Objects.requireNonNull(outbox, "outbox");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(outbox, "outbox");
+        this.figures = new KeptFigures<>(clock, KEEP, log, "the outbox", now -> snapshot(outbox.status().summary(), now));
+    }
+
+    private static Metrics.OutboxSnapshot snapshot(OutboxSummary s, Instant now) {
+        long waiting = s.count(OutboxState.PENDING) + s.count(OutboxState.SENDING);
+        Duration age = s.oldestPending().map(t -> Duration.between(t, now)).filter(d -> !d.isNegative()).orElse(Duration.ZERO);
+        return new Metrics.OutboxSnapshot(waiting, age);
     }
 
     @Override
-    public synchronized Metrics.OutboxSnapshot get() {
-        Instant now = clock.instant();
-        if (readAt != null && now.isBefore(readAt.plus(KEEP))) {
-            return last;
-        }
-        readAt = now;
-        try {
-            OutboxSummary s = outbox.status().summary();
-            long waiting = s.count(OutboxState.PENDING) + s.count(OutboxState.SENDING);
-            Duration age = s.oldestPending().map(t -> Duration.between(t, now)).filter(d -> !d.isNegative()).orElse(Duration.ZERO);
-            last = new Metrics.OutboxSnapshot(waiting, age);
-        } catch (StoreException e) {
-            log.warn("metrics: cannot read the outbox: {}", e.getMessage());
-            last = null;
-        }
-        return last;
+    public Metrics.OutboxSnapshot get() {
+        return figures.get();
     }
 }

@@ -5,7 +5,6 @@ import dev.culprit.store.LabelCounts;
 import dev.culprit.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +22,12 @@ final class PrecisionStats implements Supplier<Metrics.PrecisionSnapshot> {
 
     private final LabelCounts counts;
     private final Clock clock;
-    private Instant readAt;
-    private Metrics.PrecisionSnapshot last;
+    private final KeptFigures<Metrics.PrecisionSnapshot> figures;
 
     PrecisionStats(LabelCounts counts, Clock clock) {
         this.counts = counts;
         this.clock = clock;
+        this.figures = new KeptFigures<>(clock, KEEP, log, "the labels", now -> read());
     }
 
     /** The figures now, read from the store. */
@@ -37,18 +36,7 @@ final class PrecisionStats implements Supplier<Metrics.PrecisionSnapshot> {
     }
 
     @Override
-    public synchronized Metrics.PrecisionSnapshot get() {
-        Instant now = clock.instant();
-        if (readAt != null && now.isBefore(readAt.plus(KEEP))) {
-            return last;
-        }
-        readAt = now;
-        try {
-            last = read();
-        } catch (StoreException e) {
-            log.warn("metrics: cannot read the labels: {}", e.getMessage());
-            last = null;
-        }
-        return last;
+    public Metrics.PrecisionSnapshot get() {
+        return figures.get();
     }
 }
