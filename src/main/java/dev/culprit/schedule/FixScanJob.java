@@ -1,8 +1,6 @@
 package dev.culprit.schedule;
 
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
-import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,21 +9,10 @@ import org.slf4j.LoggerFactory;
  * Quartz's clustered job store runs each job.
  */
 @DisallowConcurrentExecution
-final class FixScanJob implements Job {
+final class FixScanJob extends TaskJob {
     private static final Logger log = LoggerFactory.getLogger(FixScanJob.class);
 
-    private final Runnable scan;
-
     FixScanJob(Runnable scan) {
-        this.scan = scan;
-    }
-
-    @Override
-    public void execute(JobExecutionContext context) {
-        try {
-            scan.run();
-        } catch (RuntimeException e) {
-            log.error("fix scan failed: {}", e.toString(), e);
-        }
+        super(scan, log, "fix scan failed: {}");
     }
 }
