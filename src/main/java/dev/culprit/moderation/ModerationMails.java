@@ -6,6 +6,7 @@ import dev.culprit.mail.MessageSettings;
 import dev.culprit.model.Recipient;
 import dev.culprit.model.ResultKey;
 import dev.culprit.recipients.Address;
+import dev.culprit.render.DataModel;
 import dev.culprit.render.RenderException;
 import dev.culprit.render.Renderer;
 import dev.culprit.render.Subjects;
@@ -82,7 +83,7 @@ public final class ModerationMails {
             m.put("score", String.format(Locale.ROOT, "%.2f", held.score()));
         }
         m.put("reasons", held.reasons());
-        m.put("recipients", held.wouldGoTo().stream().map(r -> recipient(r.recipient())).toList());
+        m.put("recipients", held.wouldGoTo().stream().map(r -> DataModel.recipient(r.recipient())).toList());
         m.put("releaseCommand", "culprit release " + held.shortId());
         m.put("dropCommand", "culprit drop " + held.shortId() + " --why \"...\"");
         String quoted = heldBody(held);
@@ -133,7 +134,7 @@ public final class ModerationMails {
         }
         m.put("key", original.resultKey());
         m.put("shortKey", original.shortId());
-        m.put("recipients", recipients.stream().map(ModerationMails::recipient).toList());
+        m.put("recipients", recipients.stream().map(DataModel::recipient).toList());
         String body = renderer.renderBody(Renderer.RETRACTION, m);
         String subject = Subjects.clean("Re: " + (original.subject() == null ? "" : original.subject()));
         MessageHeaders h = new MessageHeaders(identity.fromAddress(), identity.replyToAddress(),
@@ -147,15 +148,6 @@ public final class ModerationMails {
     private static String heldBody(HeldMail held) {
         String body = bodyOf(held.message()).stripTrailing();
         return body.isBlank() ? null : body;
-    }
-
-    private static Map<String, Object> recipient(Recipient r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("address", r.address());
-        put(m, "name", r.name());
-        m.put("field", r.field().id());
-        m.put("reasons", r.reasons());
-        return m;
     }
 
     private static void put(Map<String, Object> m, String key, Object value) {

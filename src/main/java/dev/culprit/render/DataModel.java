@@ -217,7 +217,8 @@ public final class DataModel {
         return m;
     }
 
-    private static Map<String, Object> recipient(Recipient r) {
+    /** A recipient as the templates see it: address, name (when it has one), field and reasons. */
+    public static Map<String, Object> recipient(Recipient r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("address", r.address());
         put(m, "name", r.name());
