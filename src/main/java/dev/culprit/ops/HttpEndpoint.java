@@ -9,10 +9,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * the JDK's HTTP server on one thread; it accepts no input.
  *
  * <p>Once {@link #servePages} hands it a handler, every other path goes to that handler (the
- * status pages), run on an executor of its own: a slow page never delays {@code /health}.
+ * status pages), run on an executor of its own: a slow page never delays {@code /health}. That
+ * executor's queue is bounded ({@link #PAGE_QUEUE}): a page request beyond it is answered 503 with
+ * {@code Retry-After} instead of waiting without limit.
  */
 public final class HttpEndpoint implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
@@ -60,7 +65,8 @@ public final class HttpEndpoint implements AutoCloseable {
                     + " for metrics (metrics.bind, metrics.port): " + e.getMessage(), e);
         }
         ExecutorService executor = Executors.newSingleThreadExecutor(daemon("culprit-http"));
-        ExecutorService pagesExecutor = Executors.newFixedThreadPool(PAGE_THREADS, daemon("culprit-pages"));
+        ExecutorService pagesExecutor = new ThreadPoolExecutor(PAGE_THREADS, PAGE_THREADS, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(PAGE_QUEUE), daemon("culprit-pages"));
         AtomicReference<HttpHandler> pages = new AtomicReference<>();
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
@@ -85,6 +91,14 @@ public final class HttpEndpoint implements AutoCloseable {
     private static final Set<String> OWN_PATHS = Set.of("/metrics", "/health");
     /** Pages rendered at the same time at most; more wait in the executor's queue. */
     private static final int PAGE_THREADS = 2;
+    /**
+     * Page requests that wait for a page thread at most; one more is answered 503 at once. A page
+     * takes milliseconds to tens of milliseconds (CONTRIBUTING.md), so a full queue is a flood or
+     * a store that does not answer, and letting more wait would only hold more connections.
+     */
+    static final int PAGE_QUEUE = 8;
+    /** Seconds a page request refused for a full queue is told to wait before it asks again. */
+    static final String RETRY_AFTER = "2";
 
     private static ThreadFactory daemon(String name) {
         return r -> {
@@ -94,7 +108,11 @@ public final class HttpEndpoint implements AutoCloseable {
         };
     }
 
-    /** Runs the page handler on the pages' executor; the exchange is closed there. */
+    /**
+     * Runs the page handler on the pages' executor; the exchange is closed there. When the pages'
+     * queue is full (or the endpoint is closing) the request is answered 503 with
+     * {@code Retry-After} here, at once, without waiting for a page thread.
+     */
     private static void handOver(HttpExchange exchange, HttpHandler page, ExecutorService pagesExecutor) {
         try {
             pagesExecutor.execute(() -> {
@@ -105,7 +123,13 @@ public final class HttpEndpoint implements AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException e) {
-            exchange.close();
+            try (exchange) {
+                exchange.getResponseHeaders().set("Retry-After", RETRY_AFTER);
+                respond(exchange, 503, "text/plain; charset=utf-8", "too many page requests at once; try again in "
+                        + RETRY_AFTER + " s\n");
+            } catch (RuntimeException | IOException failed) {
+                warn(exchange, failed);
+            }
         }
     }
 

@@ -18,8 +18,6 @@ import java.util.Optional;
 
 /** The page at {@code /}: where the outbox stands, the service's runs and errors, the latest results. */
 final class OverviewPage {
-    /** Results on one page of the list. */
-    static final int PAGE = 50;
     /** Delivery errors shown. */
     static final int ERRORS = 10;
 
@@ -31,13 +29,13 @@ final class OverviewPage {
      * @param paused why delivery is paused by the switch, if it is
      * @param spool the spool's folders, or empty when they cannot be read
      * @param results one page of results, newest first
-     * @param before the page's start (the row after which it lists), or null for the newest
+     * @param page where the page of results starts
      */
     record Facts(OutboxSummary outbox, Optional<String> paused, String spoolRoot, Optional<SpoolDirectory.Counts> spool,
             Activity.Snapshot activity, List<DeliveryErrors.Failure> errors, List<ResultList.Row> results, long total,
-            Long before) {}
+            Keyset page) {}
 
-    static Facts read(PageSources s, Long before) throws StoreException {
+    static Facts read(PageSources s, Keyset page) throws StoreException {
         Optional<SpoolDirectory.Counts> spool;
         try {
             spool = Optional.of(s.spool().counts());
@@ -46,8 +44,8 @@ final class OverviewPage {
         }
         ResultList results = new ResultList(s.db());
         return new Facts(new OutboxStatus(s.db(), s.clock()).summary(), s.pause().reason(), s.spool().root().toString(), spool,
-                s.activity().get(), new DeliveryErrors(s.db()).latest(ERRORS), results.latest(before, PAGE + 1), results.count(),
-                before);
+                s.activity().get(), new DeliveryErrors(s.db()).latest(ERRORS), results.latest(page.row(), page.read()),
+                results.count(), page);
     }
 
     static Map<String, Object> model(Facts f, Instant now) {
@@ -65,15 +63,9 @@ final class OverviewPage {
                 "failed", c.failed())));
         m.put("runs", runs(f.activity(), now));
         m.put("errors", errors(f.errors(), f.activity()));
-        List<ResultList.Row> rows = f.results().size() > PAGE ? f.results().subList(0, PAGE) : f.results();
-        m.put("results", rows.stream().map(OverviewPage::result).toList());
+        m.put("results", Keyset.shown(f.results()).stream().map(OverviewPage::result).toList());
         m.put("total", f.total());
-        if (f.results().size() > PAGE) {
-            m.put("next", "/?before=" + rows.get(rows.size() - 1).id());
-        }
-        if (f.before() != null) {
-            m.put("first", "/");
-        }
+        f.page().links(m, f.results(), ResultList.Row::id);
         return m;
     }
 

@@ -19,6 +19,8 @@ public final class PageText {
     static final int CELL = 200;
     /** The longest text a heading shows (the whole text is in the page's body). */
     static final int HEADING = 300;
+    /** The longest sentence a list shows, such as a held result's reason (the whole text is on the result's page). */
+    static final int LINE = 500;
     /** The longest text a page shows in one place. */
     static final int BLOCK = 4000;
 

@@ -7,7 +7,6 @@ import dev.culprit.ops.MetricsSettings;
 import dev.culprit.render.RenderException;
 import dev.culprit.render.Renderer;
 import dev.culprit.store.LabelHistory;
-import dev.culprit.store.Moderation;
 import dev.culprit.store.ModerationException;
 import dev.culprit.store.ResultHistory;
 import dev.culprit.store.ResultRecord;
@@ -38,7 +37,6 @@ public final class StatusPages implements HttpHandler {
             + "frame-ancestors 'none'; base-uri 'none'";
     static final String HTML = "text/html; charset=utf-8";
     private static final Pattern RESULT = Pattern.compile("/results/([0-9a-f]{8,64})");
-    private static final Pattern BEFORE = Pattern.compile("before=([0-9]{1,18})");
 
     private final PageAccess access;
     private final PageSources sources;
@@ -147,17 +145,12 @@ public final class StatusPages implements HttpHandler {
             // browsers ask for it on every page; no content, rather than a 404 in their console
             return new Answer(204, "image/x-icon", new byte[0]);
         }
-        if (path.equals("/")) {
-            Long before = before(query);
-            return query != null && before == null ? plain(400, "bad query: only ?before=ROW is understood")
-                    : page("index.ftlh", OverviewPage.model(OverviewPage.read(sources, before), now));
+        if (path.equals("/") || path.equals("/held")) {
+            return list(path, query, now);
         }
         if (path.equals("/trust")) {
             LabelHistory labels = new LabelHistory(sources.db());
             return page("trust.ftlh", TrustPage.model(labels.mailedTimes(), labels.judged(), sources.minLabelled(), now));
-        }
-        if (path.equals("/held")) {
-            return page("held.ftlh", HeldPage.model(new Moderation(sources.db(), sources.clock()).held(), sources.commands(), now));
         }
         Matcher result = RESULT.matcher(path);
         Optional<ResultRecord.Details> d = result.matches() ? new ResultRecord(sources.db()).find(result.group(1)) : Optional.empty();
@@ -176,13 +169,19 @@ public final class StatusPages implements HttpHandler {
         }
     }
 
-    /** The row the list starts after, or null for the newest page or a query not understood. */
-    private static Long before(String query) {
-        if (query == null) {
-            return null;
+    /**
+     * A page of a list paged by row ({@link Keyset}): the results, newest first ({@code /?before=ROW}),
+     * or the held results, oldest first ({@code /held?after=ROW}).
+     */
+    private Answer list(String path, String query, Instant now) throws StoreException, RenderException {
+        boolean held = path.equals("/held");
+        String parameter = held ? "after" : "before";
+        Optional<Keyset> at = Keyset.of(path, parameter, query);
+        if (at.isEmpty()) {
+            return plain(400, "bad query: only ?" + parameter + "=ROW is understood");
         }
-        Matcher m = BEFORE.matcher(query);
-        return m.matches() ? Long.valueOf(m.group(1)) : null;
+        return held ? page("held.ftlh", HeldPage.model(HeldPage.read(sources, at.get()), sources.commands(), now))
+                : page("index.ftlh", OverviewPage.model(OverviewPage.read(sources, at.get()), now));
     }
 
     private Answer page(String template, Map<String, Object> model) throws RenderException {

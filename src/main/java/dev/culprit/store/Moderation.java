@@ -113,7 +113,7 @@ public final class Moderation {
     }
 
     /** The outcome part of a result key ({@code type|outcome|title|commits}). */
-    private static String outcomeOf(String key) {
+    static String outcomeOf(String key) {
         String[] parts = key.split("\\|", 3);
         return parts.length > 1 ? parts[1] : "unknown";
     }

@@ -197,6 +197,28 @@ final class OutboxRows {
         }
     }
 
+    /**
+     * The recipients of these rows, in order, as lists of results show them; with {@code pendingOnly},
+     * only those a held or pending mail would still go to.
+     */
+    static Map<Long, List<Addressee>> addressees(Connection c, List<Long> ids, boolean pendingOnly) throws SQLException {
+        Map<Long, List<Addressee>> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select outbox_id, address, field from outbox_recipient where outbox_id in ("
+                + placeholders(ids.size(), "?") + ")" + (pendingOnly ? " and state = '" + OutboxRecipient.State.PENDING.id() + "'" : "")
+                + " order by outbox_id, position")) {
+            bind(ps, ids.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Addressee(rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** {@code n} copies of {@code one}, separated by commas. */
     static String placeholders(int n, String one) {
         return String.join(", ", Collections.nCopies(n, one));

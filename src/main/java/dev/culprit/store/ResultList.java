@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,8 +65,9 @@ public final class ResultList {
                             rs.getString(5), rs.getString(6), rs.getString(7), OutboxState.of(rs.getString(8)), List.of()));
                 }
             }
-            Map<Long, List<String>> to = recipients(c, rows.stream().map(Row::id).toList());
-            return rows.stream().map(r -> r.withRecipients(to.getOrDefault(r.id(), List.of()))).toList();
+            Map<Long, List<Addressee>> to = OutboxRows.addressees(c, rows.stream().map(Row::id).toList(), false);
+            return rows.stream().map(r -> r.withRecipients(to.getOrDefault(r.id(), List.of()).stream().map(Addressee::address)
+                    .toList())).toList();
         } catch (SQLException e) {
             throw new StoreException("cannot list the results: " + e.getMessage(), e);
         }
@@ -82,22 +82,5 @@ public final class ResultList {
         } catch (SQLException e) {
             throw new StoreException("cannot count the results: " + e.getMessage(), e);
         }
-    }
-
-    private static Map<Long, List<String>> recipients(Connection c, List<Long> ids) throws SQLException {
-        Map<Long, List<String>> out = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("select outbox_id, address from outbox_recipient where outbox_id in ("
-                + OutboxRows.placeholders(ids.size(), "?") + ") order by outbox_id, position")) {
-            OutboxRows.bind(ps, ids.toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-                }
-            }
-        }
-        return out;
     }
 }

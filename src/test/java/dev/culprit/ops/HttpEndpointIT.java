@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,5 +127,42 @@ class HttpEndpointIT {
         for (var f : slow) {
             assertThat(f.get().statusCode()).isEqualTo(204);
         }
+    }
+
+    @Test
+    void aPageRequestBeyondTheQueueIsRefusedAtOnceWhileHealthAnswers() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(2);
+        endpoint.servePages(exchange -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+        });
+        URI page = URI.create("http://127.0.0.1:" + endpoint.address().getPort() + "/");
+        var busy = List.of(client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()),
+                client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()));
+        assertThat(entered.await(1, TimeUnit.MINUTES)).as("both page threads busy").isTrue();
+        List<CompletableFuture<HttpResponse<String>>> more = IntStream.rangeClosed(0, HttpEndpoint.PAGE_QUEUE)
+                .mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()))
+                .toList();
+
+        CompletableFuture.anyOf(more.toArray(CompletableFuture[]::new)).get(1, TimeUnit.MINUTES);
+
+        List<HttpResponse<String>> refused = more.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join).toList();
+        assertThat(refused).as("the one request beyond the queue").hasSize(1);
+        assertThat(refused.get(0).statusCode()).isEqualTo(503);
+        assertThat(refused.get(0).headers().firstValue("Retry-After")).hasValue(HttpEndpoint.RETRY_AFTER);
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+        assertThat(get("/metrics").statusCode()).isEqualTo(200);
+        assertThat(busy).noneMatch(CompletableFuture::isDone);
+        release.countDown();
+        for (var f : busy) {
+            assertThat(f.get().statusCode()).isEqualTo(204);
+        }
+        assertThat(more.stream().filter(f -> f.join().statusCode() == 204)).hasSize(HttpEndpoint.PAGE_QUEUE);
     }
 }

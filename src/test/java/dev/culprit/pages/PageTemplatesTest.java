@@ -25,7 +25,7 @@ class PageTemplatesTest {
         Renderer renderer = new Renderer(new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(dir.toFile()),
             Renderer.bundledLoader()}));
 
-        String page = renderer.renderPage("held.ftlh", Map.of("title", "Held results", "now", "now", "held", List.of()));
+        String page = renderer.renderPage("held.ftlh", Map.of("title", "Held results", "now", "now", "held", List.of(), "total", 0));
 
         assertThat(page).doesNotContain("REPLACED").contains("<h1>Held results</h1>").contains("No held results.");
     }
@@ -34,7 +34,7 @@ class PageTemplatesTest {
     void aPageEscapesWhatItIsGiven() throws Exception {
         Renderer renderer = new Renderer(Renderer.bundledLoader());
 
-        String page = renderer.renderPage("held.ftlh", Map.of("title", "<i>x</i> ${title}", "now", "now", "held", List.of()));
+        String page = renderer.renderPage("held.ftlh", Map.of("title", "<i>x</i> ${title}", "now", "now", "held", List.of(), "total", 0));
 
         assertThat(page).contains("<h1>&lt;i&gt;x&lt;/i&gt; ${title}</h1>");
     }

@@ -11,11 +11,13 @@ import dev.culprit.spool.SpoolDirectory;
 import dev.culprit.spool.SpoolSettings;
 import dev.culprit.store.Database;
 import dev.culprit.store.EmbeddedDb;
+import dev.culprit.store.HeldList;
 import dev.culprit.store.Labels;
 import dev.culprit.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -64,6 +66,14 @@ class PagesPostgresIT {
             assertThat(result.selectFirst("#said").text()).contains("general protection fault in thing_3");
             assertThat(result.selectFirst("#labels").text()).contains("not it");
             assertThat(text(pages.answer("/held", null))).contains("culprit release " + held);
+            List<HeldList.Row> oldest = new HeldList(db).oldest(null, 3);
+            Document later = Jsoup.parse(text(pages.answer("/held", "after=" + oldest.get(0).id())));
+            assertThat(oldest).extracting(HeldList.Row::shortId).startsWith(held);
+            assertThat(later.select("section.held")).hasSize(19);
+            assertThat(later.getElementById("held-" + oldest.get(1).shortId()).select("pre.command").eachText())
+                    .containsExactly("culprit release " + oldest.get(1).shortId(),
+                            "culprit drop " + oldest.get(1).shortId() + " --why 'REASON'");
+            assertThat(later.text()).doesNotContain(held).contains("the reproducer was flaky").contains("20 result(s) wait");
             assertThat(text(pages.answer("/trust", null))).contains("held or skipped");
             assertThat(pages.answer("/results/ffffffffffffffff", null).status()).isEqualTo(404);
         }

@@ -33,8 +33,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -308,6 +310,37 @@ class StatusPagesIT {
             assertThat(held.text()).contains("the reproducer was flaky").contains("dev" + n + "@example.org (to)");
             assertThat(held.selectFirst("h2 a").attr("href")).isEqualTo("/results/" + key);
         }
+    }
+
+    @Test
+    void theHeldPageIsPagedByRowOldestFirstAndListsEachHeldResultOnce() throws Exception {
+        PageStore.fill(db, clock, 160);
+        servePages(null);
+        List<String> expected = IntStream.rangeClosed(1, 160).filter(n -> n % 3 == 0)
+                .mapToObj(n -> PageStore.result(n, "t", Verdict.MODERATE).key().shortId()).toList();
+
+        Document first = Jsoup.parse(get("/held").body());
+        // a decision between two pages moves no other result from one page to the other
+        new Moderation(db, clock).release(expected.get(0));
+        HttpResponse<String> r = get(first.selectFirst("a[rel=next]").attr("href"));
+        Document second = Jsoup.parse(r.body());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(first.select("section.held")).hasSize(Keyset.PAGE);
+        assertThat(first.text()).contains(expected.size() + " result(s) wait for a moderator");
+        assertThat(second.select("a[rel=next]")).isEmpty();
+        assertThat(second.select("nav[aria-label=held result pages] a[href=/held]").text()).isEqualTo("Oldest held results");
+        List<String> shown = new ArrayList<>();
+        for (Document page : List.of(first, second)) {
+            for (Element held : page.select("section.held")) {
+                String key = held.id().substring("held-".length());
+                shown.add(key);
+                assertThat(held.select("pre.command").eachText()).as(key).containsExactly("culprit release " + key,
+                        "culprit drop " + key + " --why 'REASON'");
+            }
+        }
+        assertThat(shown).containsExactlyElementsOf(expected);
+        assertThat(get("/held?before=1").statusCode()).isEqualTo(400);
     }
 
     @Test
