@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -56,22 +55,11 @@ public final class HeldList {
 
     /** Up to {@code limit} held results stored after the row {@code after} (from the first when null), oldest first. */
     public List<Row> oldest(Long after, int limit) throws StoreException {
-        String sql = "select o.id, o.result_key, o.subject, o.created_at, h.held_at, h.outcome, h.culprit, h.crash_title,"
-                + " h.score, h.reasons, n.message_id from outbox o left join held_result h on h.outbox_id = o.id"
-                + " left join outbox n on n.id = h.notice_id where o.state = " + HELD.sql()
-                + (after == null ? "" : " and o.id > ?") + " order by o.id fetch first ? rows only";
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            if (after != null) {
-                ps.setLong(i++, after);
-            }
-            ps.setInt(i, limit);
-            List<Row> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row(rs));
-                }
-            }
+        try (Connection c = db.connection()) {
+            List<Row> rows = OutboxRows.page(c, "select o.id, o.result_key, o.subject, o.created_at, h.held_at, h.outcome,"
+                    + " h.culprit, h.crash_title, h.score, h.reasons, n.message_id from outbox o"
+                    + " left join held_result h on h.outbox_id = o.id left join outbox n on n.id = h.notice_id",
+                    "o.state = " + HELD.sql(), "o.id", false, after, limit, HeldList::row);
             Map<Long, List<Addressee>> to = OutboxRows.addressees(c, rows.stream().map(Row::id).toList(), true);
             return rows.stream().map(r -> r.withRecipients(to.getOrDefault(r.id(), List.of()))).toList();
         } catch (SQLException e) {

@@ -197,6 +197,48 @@ final class OutboxRows {
         }
     }
 
+    /** Makes a value of the current row of a query's result. */
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * A page of a list paged by key (the lists of the status pages): the rows {@code select}
+     * picks where {@code condition} holds, ordered by the column {@code key}, from the row after
+     * {@code from} (from the first when null), {@code limit} at most. Each page costs what the
+     * first does, however far down the list it starts.
+     *
+     * @param select the query without its {@code where}, {@code order by} and limit
+     * @param condition what the listed rows meet, or null for every row
+     * @param descending true for the list in descending order of {@code key} (the newest first)
+     */
+    static <T> List<T> page(Connection c, String select, String condition, String key, boolean descending, Long from,
+            int limit, RowReader<T> reader) throws SQLException {
+        List<String> where = new ArrayList<>();
+        if (condition != null) {
+            where.add(condition);
+        }
+        if (from != null) {
+            where.add(key + (descending ? " < ?" : " > ?"));
+        }
+        String sql = select + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by " + key
+                + (descending ? " desc" : "") + " fetch first ? rows only";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (from != null) {
+                bind(ps, from, limit);
+            } else {
+                bind(ps, limit);
+            }
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return rows;
+        }
+    }
+
     /**
      * The recipients of these rows, in order, as lists of results show them; with {@code pendingOnly},
      * only those a held or pending mail would still go to.

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,22 +48,12 @@ public final class ResultList {
      * Up to {@code limit} results stored before the row {@code before} (all when null), newest first.
      */
     public List<Row> latest(Long before, int limit) throws StoreException {
-        String sql = "select o.id, o.result_key, o.created_at, o.subject, s.crash_title, s.culprit, o.verdict, o.state"
-                + " from result_summary s join outbox o on o.id = s.outbox_id"
-                + (before == null ? "" : " where s.outbox_id < ?") + " order by s.outbox_id desc fetch first ? rows only";
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            if (before != null) {
-                ps.setLong(i++, before);
-            }
-            ps.setInt(i, limit);
-            List<Row> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), new ResultKey(rs.getString(2)).shortId(), instant(rs, 3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), OutboxState.of(rs.getString(8)), List.of()));
-                }
-            }
+        try (Connection c = db.connection()) {
+            List<Row> rows = OutboxRows.page(c, "select o.id, o.result_key, o.created_at, o.subject, s.crash_title, s.culprit,"
+                    + " o.verdict, o.state from result_summary s join outbox o on o.id = s.outbox_id", null, "s.outbox_id", true,
+                    before, limit, rs -> new Row(rs.getLong(1), new ResultKey(rs.getString(2)).shortId(), instant(rs, 3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), OutboxState.of(rs.getString(8)),
+                            List.of()));
             Map<Long, List<Addressee>> to = OutboxRows.addressees(c, rows.stream().map(Row::id).toList(), false);
             return rows.stream().map(r -> r.withRecipients(to.getOrDefault(r.id(), List.of()).stream().map(Addressee::address)
                     .toList())).toList();

@@ -25,6 +25,10 @@ class HttpEndpointIT {
     private Metrics metrics;
     private HttpEndpoint endpoint;
     private final HttpClient client = HttpClient.newHttpClient();
+    /** Opens the pages {@link #serveStuckPages} serves. */
+    private final CountDownLatch release = new CountDownLatch(1);
+    /** Counts the pages {@link #serveStuckPages} serves as they start, down from the two page threads. */
+    private final CountDownLatch entered = new CountDownLatch(2);
 
     @BeforeEach
     void start() throws IOException {
@@ -100,10 +104,8 @@ class HttpEndpointIT {
         }
     }
 
-    @Test
-    void aSlowPageNeverDelaysHealth() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch entered = new CountDownLatch(2);
+    /** Pages that each wait until {@link #release} opens, counting down {@link #entered} as they start; then answer 204. */
+    private void serveStuckPages() {
         endpoint.servePages(exchange -> {
             entered.countDown();
             try {
@@ -113,10 +115,19 @@ class HttpEndpointIT {
             }
             exchange.sendResponseHeaders(204, -1);
         });
+    }
+
+    /** {@code n} requests for a page, sent at once. */
+    private List<CompletableFuture<HttpResponse<String>>> pageRequests(int n) {
         URI page = URI.create("http://127.0.0.1:" + endpoint.address().getPort() + "/");
-        var slow = List.of(client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()),
-                client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()),
-                client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()));
+        return IntStream.range(0, n).mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(page).build(),
+                HttpResponse.BodyHandlers.ofString())).toList();
+    }
+
+    @Test
+    void aSlowPageNeverDelaysHealth() throws Exception {
+        serveStuckPages();
+        var slow = pageRequests(3);
         assertThat(entered.await(1, TimeUnit.MINUTES)).as("both page threads busy").isTrue();
 
         HttpResponse<String> r = get("/health");
@@ -131,24 +142,10 @@ class HttpEndpointIT {
 
     @Test
     void aPageRequestBeyondTheQueueIsRefusedAtOnceWhileHealthAnswers() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch entered = new CountDownLatch(2);
-        endpoint.servePages(exchange -> {
-            entered.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(204, -1);
-        });
-        URI page = URI.create("http://127.0.0.1:" + endpoint.address().getPort() + "/");
-        var busy = List.of(client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()),
-                client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()));
+        serveStuckPages();
+        var busy = pageRequests(2);
         assertThat(entered.await(1, TimeUnit.MINUTES)).as("both page threads busy").isTrue();
-        List<CompletableFuture<HttpResponse<String>>> more = IntStream.rangeClosed(0, HttpEndpoint.PAGE_QUEUE)
-                .mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()))
-                .toList();
+        var more = pageRequests(HttpEndpoint.PAGE_QUEUE + 1);
 
         CompletableFuture.anyOf(more.toArray(CompletableFuture[]::new)).get(1, TimeUnit.MINUTES);
 
