@@ -22,8 +22,9 @@ import java.util.Map;
  * @param minOtherBlames a commit already blamed for at least this many other crashes raises
  *     {@code blamed-before}
  * @param contextSignals the signals that only give context: a doubt among them alone does not
- *     withdraw the {@code Fixes:} suggestion (by default a flaky reproducer and skipped commits,
- *     routine on right culprits)
+ *     withdraw the {@code Fixes:} suggestion, and one is stated even when its weight is 0 (by
+ *     default a flaky reproducer and skipped commits, routine on right culprits, and a commit
+ *     blamed before, which the fit gives no weight but a maintainer wants to know)
  */
 public record AssessPolicy(
         Map<String, Double> weights,
@@ -34,13 +35,14 @@ public record AssessPolicy(
         Double maxErrorProbability,
         Integer minOtherBlames,
         List<String> contextSignals) {
-    public static final double DEFAULT_MAIL_THRESHOLD = 0.15;
+    public static final double DEFAULT_MAIL_THRESHOLD = 0.08;
     public static final double DEFAULT_MIN_REPRO_CHANCE = 0.5;
     public static final double DEFAULT_MIN_CRASH_FRACTION = 0.5;
     public static final double DEFAULT_NOISY_RUN_FRACTION = 0.25;
     public static final double DEFAULT_MAX_ERROR_PROBABILITY = 0.25;
     public static final int DEFAULT_MIN_OTHER_BLAMES = 1;
-    public static final List<String> DEFAULT_CONTEXT_SIGNALS = List.of(Signals.FLAKY, Signals.SKIPPED_COMMITS);
+    public static final List<String> DEFAULT_CONTEXT_SIGNALS =
+            List.of(Signals.FLAKY, Signals.SKIPPED_COMMITS, Signals.BLAMED_BEFORE);
 
     public AssessPolicy {
         Map<String, Double> merged = new LinkedHashMap<>(Signals.DEFAULT_WEIGHTS);
@@ -112,6 +114,15 @@ public record AssessPolicy(
     public AssessPolicy withMailThreshold(double threshold) {
         return new AssessPolicy(weights, threshold, minReproChance, minCrashFraction, noisyRunFraction,
                 maxErrorProbability, minOtherBlames, contextSignals);
+    }
+
+    /**
+     * Whether a raised signal is stated in the mail: it has a weight, or it gives context (a
+     * context signal of weight 0 is told but changes nothing). Any other signal of weight 0 is
+     * switched off.
+     */
+    public boolean stated(String signal) {
+        return weight(signal) > 0 || contextSignals.contains(signal);
     }
 
     public double weight(String signal) {

@@ -54,9 +54,8 @@ public final class Assessor {
         boolean single = isSingle(r);
         List<Signal> signals = new ArrayList<>();
         for (var e : raised.entrySet()) {
-            double w = policy.weight(e.getKey());
-            if (w > 0) {
-                signals.add(new Signal(e.getKey(), w, e.getValue()));
+            if (policy.stated(e.getKey())) {
+                signals.add(new Signal(e.getKey(), policy.weight(e.getKey()), e.getValue()));
             }
         }
         double score = policy.score(raised.keySet());
@@ -74,7 +73,7 @@ public final class Assessor {
 
     /**
      * Every signal the log raises, whatever its weight, with its reason, in report order.
-     * {@link #assess} keeps those of non-zero weight.
+     * {@link #assess} keeps those the policy states.
      */
     public Map<String, String> findings(BisectionReport r) {
         return findings(r, 0);

@@ -43,7 +43,12 @@ public final class Calibration {
      */
     public record Settings(List<Double> lambdas, int innerFolds, long seed, double targetMailedRight, double step,
             int minRaised) {
-        public static final Settings DEFAULTS = new Settings(List.of(0.1, 0.3, 1.0, 3.0, 10.0, 30.0), 5, 1, 0.93, 0.05, 5);
+        public static final Settings DEFAULTS = new Settings(List.of(0.1, 0.3, 1.0, 3.0, 10.0, 30.0), 5, 1, 0.95, 0.05, 5);
+
+        /** These settings with another share of the right culprits that the threshold mails. */
+        public Settings withTargetMailedRight(double share) {
+            return new Settings(lambdas, innerFolds, seed, share, step, minRaised);
+        }
 
         public Settings {
             lambdas = List.copyOf(lambdas);
@@ -76,6 +81,15 @@ public final class Calibration {
         this.base = Objects.requireNonNull(base, "base");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.without = Set.copyOf(without);
+    }
+
+    /** The cases as if the signals left out had never been raised: not weighed, not stated. */
+    public List<Case> leaveOut(List<Case> cases) {
+        if (without.isEmpty()) {
+            return cases;
+        }
+        return cases.stream().map(c -> new Case(c.group(), c.signals().stream()
+                .filter(s -> !without.contains(s)).collect(java.util.stream.Collectors.toSet()), c.right())).toList();
     }
 
     /** The weights and threshold fitted on all the given cases. */
@@ -130,11 +144,11 @@ public final class Calibration {
     /** The seed of the first shuffle of {@link #crossValidate}; shuffle {@code r} uses this plus {@code r}. */
     public static final long OUTER_SEED = 1000;
 
-    /** How a policy does on the given cases; a doubt is stated when a raised signal has a non-zero weight. */
+    /** How a policy does on the given cases; a doubt is stated when the policy states a raised signal. */
     public static Confusion judge(AssessPolicy policy, List<Case> cases) {
         Confusion c = Confusion.empty();
         for (Case k : cases) {
-            boolean stated = k.signals().stream().anyMatch(s -> policy.weight(s) > 0);
+            boolean stated = k.signals().stream().anyMatch(policy::stated);
             c = c.add(policy.score(k.signals()) >= policy.mailThreshold(), k.right(), stated);
         }
         return c;

@@ -7,7 +7,7 @@ import java.util.Locale;
  * and which it held back (moderated or skipped).
  *
  * @param mailedWrongUnstated the wrong culprits mailed without any doubt stated in the mail (no
- *     signal of non-zero weight raised), counted among {@code mailedWrong}
+ *     signal raised that the policy states), counted among {@code mailedWrong}
  */
 public record Confusion(int mailedRight, int mailedWrong, int heldRight, int heldWrong, int mailedWrongUnstated) {
     public Confusion {
@@ -34,7 +34,7 @@ public record Confusion(int mailedRight, int mailedWrong, int heldRight, int hel
         return add(mailed, right, false);
     }
 
-    /** This table with one more result counted; {@code stated}: the result raised a doubt of non-zero weight. */
+    /** This table with one more result counted; {@code stated}: the mail states a doubt. */
     public Confusion add(boolean mailed, boolean right, boolean stated) {
         return new Confusion(
                 mailedRight + (mailed && right ? 1 : 0),

@@ -60,7 +60,13 @@ final class CalibrateCommand implements Callable<Integer> {
             + " and leave the holdout unseen: the way to judge a change of the signals before the holdout is judged.")
     boolean outsideHoldout;
 
-    @Option(names = "--without", paramLabel = "SIGNAL", description = "Leave a signal out of the fit (weight 0); repeatable.")
+    @Option(names = "--mailed-right", paramLabel = "PERCENT", defaultValue = "95",
+            description = "The share of the right culprits fitted on that the fitted threshold still mails,"
+                    + " in percent (default: ${DEFAULT-VALUE}).")
+    double mailedRight;
+
+    @Option(names = "--without", paramLabel = "SIGNAL",
+            description = "Leave a signal out of the fit and the fitted tables, as if never raised; repeatable.")
     List<String> without = new ArrayList<>();
 
     @Override
@@ -69,6 +75,10 @@ final class CalibrateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (folds < 2 || repeats < 1) {
             err.println("culprit: --folds must be at least 2 and --repeats at least 1");
+            return 2;
+        }
+        if (!(mailedRight > 0 && mailedRight <= 100)) {
+            err.println("culprit: --mailed-right must be above 0 and at most 100: " + mailedRight);
             return 2;
         }
         for (String s : without) {
@@ -89,7 +99,8 @@ final class CalibrateCommand implements Callable<Integer> {
             return 2;
         }
         LabelledEvaluation fitOn = holdout || outsideHoldout ? all.holdout(false) : all;
-        Calibration calibration = new Calibration(current, Calibration.Settings.DEFAULTS, Set.copyOf(without));
+        Calibration.Settings settings = Calibration.Settings.DEFAULTS.withTargetMailedRight(mailedRight / 100);
+        Calibration calibration = new Calibration(current, settings, Set.copyOf(without));
         out.printf(Locale.ROOT, "%d labelled single-commit results (%d right, %d wrong)%s%n", all.entries().size(),
                 all.policy().right(), all.policy().wrong(), holdout ? "; " + fitOn.entries().size()
                         + " outside the holdout are fitted and cross-validated, the holdout is judged once at the end"
@@ -99,21 +110,22 @@ final class CalibrateCommand implements Callable<Integer> {
         out.println();
         table(out, "configured policy (mail when score >= " + current.mailThreshold() + ")", fitOn.policy());
         table(out, "syzbot's gate (mailed when its state is done)", fitOn.syzbot());
-        Confusion cv = calibration.crossValidate(fitOn.cases(), folds, repeats);
+        List<Calibration.Case> cases = calibration.leaveOut(fitOn.cases());
+        Confusion cv = calibration.crossValidate(cases, folds, repeats);
         table(out, "fitted policy, cross-validated: " + folds + " folds keeping each culprit commit's logs together, "
                 + repeats + " shuffles (each log judged " + repeats + " times)", cv);
-        Calibration.Fit fit = calibration.fit(fitOn.cases());
+        Calibration.Fit fit = calibration.fit(cases);
         if (holdout) {
             LabelledEvaluation held = all.holdout(true);
             out.printf(Locale.ROOT, "holdout: %d logs, judged once%n%n", held.entries().size());
             table(out, "holdout: configured policy", held.policy());
             table(out, "holdout: syzbot's gate", held.syzbot());
             table(out, "holdout: policy fitted on the other " + fitOn.entries().size() + " logs",
-                    Calibration.judge(fit.policy(), held.cases()));
+                    Calibration.judge(fit.policy(), calibration.leaveOut(held.cases())));
         }
         out.printf(Locale.ROOT, "fitted on %d logs: penalty %s chosen by %d-fold cross-validation; the threshold"
                 + " mails %.0f%% of their right culprits%s%n", fitOn.entries().size(), fit.lambda(),
-                Calibration.Settings.DEFAULTS.innerFolds(), Calibration.Settings.DEFAULTS.targetMailedRight() * 100,
+                settings.innerFolds(), settings.targetMailedRight() * 100,
                 fit.kept().isEmpty() ? "" : "; raised too rarely to fit, kept as configured: " + String.join(", ", fit.kept()));
         out.println();
         out.print(section(fit.policy()));

@@ -3,6 +3,7 @@ package dev.culprit.assess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +22,34 @@ class AssessPolicyTest {
     }
 
     @Test
-    void aCrashInAnotherPlaceHoldsWithAnyOtherDoubt() {
+    void aCrashInAnotherPlaceHoldsWithAnyOtherDoubtOfWeightAtLeastAHalf() {
         AssessPolicy p = AssessPolicy.defaults();
         for (String id : Signals.ALL) {
             if (!id.equals(Signals.CRASH_CHANGED) && p.weight(id) > 0) {
-                assertThat(p.score(java.util.List.of(Signals.CRASH_CHANGED, id))).as(id).isLessThan(p.mailThreshold());
+                double score = p.score(java.util.List.of(Signals.CRASH_CHANGED, id));
+                if (p.weight(id) >= 0.5) {
+                    assertThat(score).as(id).isLessThan(p.mailThreshold());
+                } else {
+                    assertThat(score).as(id).isGreaterThanOrEqualTo(p.mailThreshold());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCommitOutsideTheTraceHoldsWithABugDetectorAndAnyThreeDoubtsOfTheCrashHold() {
+        AssessPolicy p = AssessPolicy.defaults();
+        assertThat(p.score(java.util.List.of(Signals.NOT_IN_TRACE, Signals.BUG_DETECTOR))).isLessThan(p.mailThreshold());
+        assertThat(p.score(java.util.List.of(Signals.NOT_IN_TRACE, Signals.RELEASE_CRASHED)))
+                .isGreaterThanOrEqualTo(p.mailThreshold());
+        List<String> crash = List.of(Signals.CRASH_CHANGED, Signals.NOT_IN_TRACE, Signals.BUG_DETECTOR,
+                Signals.FEW_CRASHES, Signals.RELEASE_CRASHED);
+        for (int a = 0; a < crash.size(); a++) {
+            for (int b = a + 1; b < crash.size(); b++) {
+                for (int c = b + 1; c < crash.size(); c++) {
+                    List<String> three = List.of(crash.get(a), crash.get(b), crash.get(c));
+                    assertThat(p.score(three)).as(three.toString()).isLessThan(p.mailThreshold());
+                }
             }
         }
     }

@@ -178,7 +178,12 @@ class AssessorTest {
     void raisesBlamedBeforeFromTheCountGiven() {
         assertThat(assessor.findings(Reports.clean().build(), 2)).as("found, though its default weight is 0")
                 .containsKey(Signals.BLAMED_BEFORE);
-        assertThat(ids(assessor.assess(Reports.clean().build(), 2))).as("a signal of weight 0 is not stated").isEmpty();
+        Assessment told = assessor.assess(Reports.clean().build(), 2);
+        assertThat(ids(told)).as("a context signal of weight 0 is stated").containsExactly(Signals.BLAMED_BEFORE);
+        assertThat(told.score()).as("and weighs nothing").isEqualTo(1.0);
+        assertThat(told.confident()).as("a context signal keeps the Fixes: suggestion").isTrue();
+        Assessor off = new Assessor(new AssessPolicy(null, null, null, null, null, null, null, List.of(Signals.FLAKY)));
+        assertThat(ids(off.assess(Reports.clean().build(), 2))).as("not a context signal, weight 0: off").isEmpty();
         Assessor assessor = new Assessor(AssessPolicy.defaults().withWeights(java.util.Map.of(Signals.BLAMED_BEFORE, 0.2)));
         assertThat(ids(assessor.assess(Reports.clean().build(), 0))).isEmpty();
         Assessment a = assessor.assess(Reports.clean().build(), 2);

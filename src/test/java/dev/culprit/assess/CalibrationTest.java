@@ -85,11 +85,26 @@ class CalibrationTest {
     }
 
     @Test
-    void judgesAWrongCulpritMailedWithoutASignalOfWeightAsUnstated() {
-        AssessPolicy p = AssessPolicy.defaults().withWeights(java.util.Map.of(Signals.FLAKY, 0.0));
-        Confusion c = Calibration.judge(p, List.of(new Calibration.Case("a", Set.of(Signals.FLAKY), false),
+    void judgesAWrongCulpritMailedWithoutAStatedSignalAsUnstated() {
+        AssessPolicy p = AssessPolicy.defaults().withWeights(java.util.Map.of(Signals.FLAKY, 0.0, Signals.NOISY_GOOD, 0.0));
+        Confusion c = Calibration.judge(p, List.of(new Calibration.Case("a", Set.of(Signals.NOISY_GOOD), false),
                 new Calibration.Case("b", Set.of(Signals.SKIPPED_COMMITS), false),
-                new Calibration.Case("c", Set.of(), true)));
-        assertThat(c).isEqualTo(new Confusion(1, 2, 0, 0, 1));
+                new Calibration.Case("c", Set.of(Signals.FLAKY), false),
+                new Calibration.Case("d", Set.of(), true)));
+        assertThat(c).as("noisy-good at 0 is off; flaky at 0 is context, still stated")
+                .isEqualTo(new Confusion(1, 3, 0, 0, 1));
+    }
+
+    @Test
+    void aSignalLeftOutIsNeitherWeighedNorStated() {
+        Calibration without = new Calibration(AssessPolicy.defaults(), Calibration.Settings.DEFAULTS,
+                Set.of(Signals.BLAMED_BEFORE));
+        List<Calibration.Case> cases = List.of(new Calibration.Case("a", Set.of(Signals.BLAMED_BEFORE), false),
+                new Calibration.Case("b", Set.of(Signals.BLAMED_BEFORE, Signals.FLAKY), false));
+        assertThat(Calibration.judge(AssessPolicy.defaults(), cases).mailedWrongUnstated()).isZero();
+        List<Calibration.Case> left = without.leaveOut(cases);
+        assertThat(left).extracting(Calibration.Case::signals).containsExactly(Set.of(), Set.of(Signals.FLAKY));
+        assertThat(Calibration.judge(AssessPolicy.defaults(), left).mailedWrongUnstated()).isEqualTo(1);
+        assertThat(CALIBRATION.leaveOut(cases)).isSameAs(cases);
     }
 }

@@ -60,7 +60,7 @@ class LabelledEvaluationTest {
     void formatsBothTablesAndTheSignals() {
         String text = eval.format(AssessPolicy.defaults());
         assertThat(text).startsWith("5 labelled single-commit results: 2 right culprits, 3 wrong\n\n"
-                + "culprit policy (mail when score >= 0.15)\n");
+                + "culprit policy (mail when score >= 0.08)\n");
         assertThat(text).contains("syzbot's gate (mailed when its state is done)\n");
         assertThat(text).contains("  crash-changed          0      1    0.85\n");
     }

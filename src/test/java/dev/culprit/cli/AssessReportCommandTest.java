@@ -54,7 +54,7 @@ class AssessReportCommandTest {
         assertThat(out.toString()).startsWith("""
                 3 labelled single-commit results: 1 right culprits, 2 wrong
 
-                culprit policy (mail when score >= 0.15)
+                culprit policy (mail when score >= 0.08)
                                    mailed    held
                   right culprit         1       0   mailed 1/1 right culprits (100.0%)
                   wrong culprit         2       0   held 0/2 wrong culprits (0.0%)

@@ -113,8 +113,8 @@ class PipelineTest {
     @Test
     void aCommitTheStoreSaysWasBlamedForOtherCrashesRaisesBlamedBefore() throws Exception {
         List<String> asked = new java.util.ArrayList<>();
-        // the default weight of blamed-before is 0 (found, not stated): give it one to see it in the mail
-        CulpritConfig weighted = config("assess:\n  weights:\n    blamed-before: 0.2\n");
+        // blamed-before weighs 0 by default but is stated as context
+        CulpritConfig weighted = CulpritConfig.defaults();
         Pipeline p = new Culprit(weighted, GoldenTest.CLOCK).pipeline().withEarlierBlames((culprit, crash) -> {
             asked.add(culprit + " " + crash);
             return 2;
