@@ -198,6 +198,13 @@ public final class Assessor {
                 String near = changed.sharesDirectoryWith(trace.files()) ? " (only neighbouring files in the same directory)" : "";
                 raised.put(Signals.NOT_IN_TRACE, "None of the files the commit changes (" + list(changed.shown())
                         + ") appears in the crash's call trace" + near + ".");
+            } else if (!trace.isEmpty() && changed.onlyTopLevel()) {
+                List<String> names = TitleSubsystem.names(culpritTitle(r));
+                if (!names.isEmpty() && !TitleSubsystem.appearsIn(names, trace)) {
+                    raised.put(Signals.NOT_IN_TRACE, "Git listed only the top-level directories the commit changes ("
+                            + list(changed.shown()) + "), and what its title names (" + String.join(", ", names)
+                            + ") appears nowhere in the crash's call trace.");
+                }
             }
         }
         bugDetector(r, raised);
@@ -205,7 +212,7 @@ public final class Assessor {
 
     /** Whether the commit changes one of the kernel's bug detectors, which reveal older bugs more often than they bring new ones. */
     private static void bugDetector(BisectionReport r, Map<String, String> raised) {
-        String title = r.culprit() != null && !r.culprit().title().isEmpty() ? r.culprit().title() : r.culpritTitle();
+        String title = culpritTitle(r);
         List<String> paths = r.culprit() == null ? List.of() : new ChangedPaths(r.culprit().files()).paths();
         Set<String> detectors = BugDetectors.changed(title, paths);
         if (!detectors.isEmpty()) {
@@ -213,6 +220,10 @@ public final class Assessor {
                     + "), which more often reveals a bug that was already there than brings one: the crash may be an "
                     + "older bug it now reports, or a false report of the detector.");
         }
+    }
+
+    private static String culpritTitle(BisectionReport r) {
+        return r.culprit() != null && !r.culprit().title().isEmpty() ? r.culprit().title() : r.culpritTitle();
     }
 
     /** Whether releases older than the starting commit already crashed, so the bisection reached back through them. */

@@ -31,11 +31,27 @@ final class ChangedPaths {
      * (no line count, no dot in its name) gets a trailing slash ({@code net/}).
      */
     List<String> shown() {
-        return files.stream()
-                .map(f -> f.changes() == null && !f.path().contains("/") && !f.path().contains(".")
-                        && !UNBUILT_FILES.contains(f.path()) && !f.path().equals("Makefile") && !f.path().equals("Kconfig")
-                        ? f.path() + "/" : f.path())
-                .toList();
+        return files.stream().map(f -> topLevelDirectory(f) ? f.path() + "/" : f.path()).toList();
+    }
+
+    private static boolean topLevelDirectory(ChangedFile f) {
+        return f.changes() == null && !f.path().contains("/") && !f.path().contains(".")
+                && !UNBUILT_FILES.contains(f.path()) && !f.path().equals("Makefile") && !f.path().equals("Kconfig");
+    }
+
+    /**
+     * Whether old git's raw listing named only top-level entries, at least one of them a
+     * directory ({@code fs}, {@code net}): the files the commit changes are not known.
+     */
+    boolean onlyTopLevel() {
+        boolean directory = false;
+        for (ChangedFile f : files) {
+            if (f.changes() != null || f.path().contains("/")) {
+                return false;
+            }
+            directory |= topLevelDirectory(f);
+        }
+        return directory;
     }
 
     /**

@@ -72,8 +72,8 @@ public final class Signals {
         m.put(ERROR_PROBABILITY, 0.3);
         m.put(LOW_REPRO_CHANCE, 0.3);
         m.put(BLAMED_BEFORE, 0.0);
-        m.put(FLAKY, 0.1);
-        m.put(SKIPPED_COMMITS, 0.25);
+        m.put(FLAKY, 0.2);
+        m.put(SKIPPED_COMMITS, 0.3);
         return java.util.Collections.unmodifiableMap(m);
     }
 }

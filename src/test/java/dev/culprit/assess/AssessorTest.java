@@ -295,6 +295,23 @@ class AssessorTest {
     }
 
     @Test
+    void readsTheTitleForTheSubsystemWhenOldGitListedOnlyTopLevelDirectories() {
+        Reports raw = Reports.clean();
+        raw.files = List.of(new ChangedFile("fs", null));
+        raw.culpritTitle = "ovl: fix EIO from lookup of non-indexed upper";
+        Assessment a = assess(raw);
+        assertThat(reason(a, Signals.NOT_IN_TRACE)).isEqualTo("Git listed only the top-level directories the commit "
+                + "changes (fs/), and what its title names (ovl) appears nowhere in the crash's call trace.");
+        raw.culpritTitle = "ext4: fix xattr entry size";
+        assertThat(ids(assess(raw))).as("ext4 is in the trace").doesNotContain(Signals.NOT_IN_TRACE);
+        raw.culpritTitle = "fs: tidy up a comment";
+        assertThat(ids(assess(raw))).as("a title naming no subsystem says nothing").doesNotContain(Signals.NOT_IN_TRACE);
+        Reports stat = Reports.clean().files("fs/ext4/xattr.c");
+        stat.culpritTitle = "ovl: fix EIO from lookup of non-indexed upper";
+        assertThat(ids(assess(stat))).as("known files decide, not the title").doesNotContain(Signals.NOT_IN_TRACE);
+    }
+
+    @Test
     void namesOldGitDirectoriesWithASlash() {
         Reports raw = Reports.clean();
         raw.files = List.of(new ChangedFile("net", null), new ChangedFile("Makefile", null));
