@@ -15,7 +15,8 @@ import java.util.Map;
  * raised too rarely there to fit ({@code compiler-changed}, {@code start-commit},
  * {@code error-probability}, {@code low-repro-chance}), which keep 0.3. With those defaults any one
  * doubt alone is stated but mailed; a crash in another place than the original holds together
- * with any other doubt. The fit gives {@code blamed-before} weight 0: as a context signal it is stated but weighs nothing.
+ * with any other doubt of weight 0.5 or more. The fit gives {@code blamed-before} weight 0: as a
+ * context signal it is stated but weighs nothing.
  */
 public final class Signals {
     public static final String NOT_SINGLE_COMMIT = "not-single-commit";
