@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             PreviewCommand.class,
             AssessReportCommand.class,
             CalibrateCommand.class,
+            CalibrateStoreCommand.class,
             HeldCommand.class,
             ReleaseCommand.class,
             DropCommand.class,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.culprit.model.BisectionReport;
 import dev.culprit.model.PreparedMail;
+import dev.culprit.model.Signal;
 import dev.culprit.model.TestedRevision;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,6 +64,7 @@ final class ResultSummaries {
         s.put("verdict", mail.verdict().id());
         s.put("score", Double.isFinite(mail.assessment().score()) ? mail.assessment().score() : null);
         s.put("reasons", mail.assessment().reasons());
+        s.put("signals", mail.assessment().signals().stream().map(Signal::id).toList());
         s.put("source", mail.source());
         BisectionReport r = mail.report();
         if (r == null) {

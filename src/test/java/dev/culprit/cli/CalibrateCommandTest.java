@@ -48,8 +48,8 @@ class CalibrateCommandTest {
         assertThat(text).startsWith("60 labelled single-commit results (")
                 .contains("\nconfigured policy (mail when score >= 0.5)\n")
                 .contains("\nsyzbot's gate (mailed when its state is done)\n")
-                .contains("\nfitted policy, cross-validated: 5 folds keeping each culprit commit's logs together,"
-                        + " 2 shuffles (each log judged 2 times)\n")
+                .contains("\nfitted policy, cross-validated: 5 folds keeping each culprit commit's results together,"
+                        + " 2 shuffles (each result judged 2 times)\n")
                 .contains("with no doubt stated")
                 .contains("\nfitted on 60 logs: penalty ")
                 .contains("\nassess:\n  mail-threshold: ")
