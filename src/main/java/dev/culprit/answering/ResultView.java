@@ -36,16 +36,28 @@ final class ResultView {
     }
 
     /**
-     * The culprit's author (the recipient chosen for being the commit's author, whether or not the
-     * mail reached them yet; the store keeps no other trace of the author), the moderators, and the recipients the result reached: a held result was
-     * sent to nobody.
+     * The culprit's author, the moderators, and the recipients the result reached: a held result
+     * was sent to nobody. The author is the address recorded when the result was stored, whether
+     * or not the recipient policy kept them as a recipient; for a result stored before that was
+     * recorded, the recipient chosen for being the commit's author (whether or not the mail
+     * reached them yet).
      */
     static ResultParties parties(RepliedResults.Found f, Set<String> moderators) {
-        String author = f == null ? null : f.recipients().stream()
-                .filter(r -> r.recipient().reasons().stream().anyMatch(x -> x.startsWith(CulpritRecipients.AUTHOR_REASON)))
-                .map(OutboxRecipient::address).findFirst().orElse(null);
         List<Recipient> reached = f == null ? List.of() : f.recipients().stream()
                 .filter(r -> r.state() == OutboxRecipient.State.SENT).map(OutboxRecipient::recipient).toList();
-        return new ResultParties(author, moderators, reached);
+        return new ResultParties(author(f), moderators, reached);
+    }
+
+    /** The blamed commit's author: as recorded, or by the recipients' reasons for a result stored before. */
+    static String author(RepliedResults.Found f) {
+        if (f == null) {
+            return null;
+        }
+        if (f.authorRecorded()) {
+            return f.author();
+        }
+        return f.recipients().stream()
+                .filter(r -> r.recipient().reasons().stream().anyMatch(x -> x.startsWith(CulpritRecipients.AUTHOR_REASON)))
+                .map(OutboxRecipient::address).findFirst().orElse(null);
     }
 }

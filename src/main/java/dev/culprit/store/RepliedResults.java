@@ -49,9 +49,13 @@ public final class RepliedResults {
      * @param culprit the commit it blamed, or null
      * @param labellable whether it is a cause bisection's culprit (only those are labelled)
      * @param recipients its recipients with their state (sent, suppressed, ...) and reasons
+     * @param authorRecorded whether its blamed commit's author was recorded when it was stored
+     *     (false for results stored before that was done: their recipients' reasons tell the author)
+     * @param author the recorded address of the blamed commit's author, whether or not a recipient;
+     *     null when none was recorded or the result names none
      */
     public record Found(long id, ResultKey key, OutboxState state, String messageId, String subject, String culprit,
-            boolean labellable, List<OutboxRecipient> recipients) {
+            boolean labellable, List<OutboxRecipient> recipients, boolean authorRecorded, String author) {
         public Found {
             recipients = List.copyOf(recipients);
         }
@@ -131,7 +135,9 @@ public final class RepliedResults {
             lock.executeQuery().close();
         }
         try (PreparedStatement ps = c.prepareStatement("select o.result_key, o.state, o.message_id, o.subject, o.culprit,"
-                + " f.outbox_id from outbox o left join result_fact f on f.outbox_id = o.id where o.id = ?")) {
+                + " f.outbox_id, s.author_recorded, s.culprit_author from outbox o"
+                + " left join result_fact f on f.outbox_id = o.id left join result_summary s on s.outbox_id = o.id"
+                + " where o.id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -142,7 +148,7 @@ public final class RepliedResults {
                 List<OutboxRecipient> recipients = OutboxRows.load(c, List.of(id)).stream().findFirst()
                         .map(OutboxMail::recipients).orElse(List.of());
                 return Optional.of(new Found(id, new ResultKey(key), OutboxState.of(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getString(5), labellable, recipients));
+                        rs.getString(4), rs.getString(5), labellable, recipients, rs.getBoolean(7), rs.getString(8)));
             }
         }
     }

@@ -3,9 +3,11 @@ package dev.culprit.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.culprit.model.BisectionReport;
+import dev.culprit.model.Commit;
 import dev.culprit.model.PreparedMail;
 import dev.culprit.model.Signal;
 import dev.culprit.model.TestedRevision;
+import dev.culprit.recipients.Address;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,13 +19,15 @@ import java.util.Map;
 
 /**
  * Writes what a log said, inside the transaction that stores its result: the crash title and the
- * culprit for the status pages' list, and a JSON summary (the report's main facts, its timeline
- * of tested revisions, the verdict and its reasons) for the result's page.
+ * culprit for the status pages' list, a JSON summary (the report's main facts, its timeline of
+ * tested revisions, the verdict and its reasons) for the result's page, and the address of the
+ * blamed commit's author, which replies read to tell the author.
  */
 final class ResultSummaries {
     /** The longest summary kept; a longer one (thousands of revisions) is cut to its facts. */
     static final int MAX_SUMMARY = 200_000;
     private static final int MAX_TEXT = 4000;
+    private static final int MAX_ADDRESS = 320;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ResultSummaries() {}
@@ -31,12 +35,32 @@ final class ResultSummaries {
     static void record(Connection c, long outboxId, PreparedMail mail) throws SQLException {
         BisectionReport r = mail.report();
         try (PreparedStatement ps = c.prepareStatement(
-                "insert into result_summary (outbox_id, crash_title, culprit, summary) values (?, ?, ?, ?)")) {
+                "insert into result_summary (outbox_id, crash_title, culprit, summary, culprit_author, author_recorded)"
+                + " values (?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, outboxId);
             ps.setString(2, r == null ? null : OutboxRows.clip(HeldResults.title(r), MAX_TEXT));
             ps.setString(3, r == null ? null : OutboxRows.clip(HeldResults.culprit(r), MAX_TEXT));
             ps.setString(4, summary(mail));
+            ps.setString(5, author(r));
+            ps.setBoolean(6, true);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The address of the blamed commit's author, as the recipients parse it, or null when the
+     * report names none or an unusable one: kept whether or not the author is a recipient.
+     */
+    static String author(BisectionReport r) {
+        Commit c = r == null ? null : r.culprit();
+        if (c == null || c.authorEmail() == null || c.authorEmail().isBlank()) {
+            return null;
+        }
+        try {
+            String a = Address.parse(c.authorEmail()).addrSpec();
+            return a.length() <= MAX_ADDRESS ? a : null;
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -1,11 +1,21 @@
 package dev.culprit.answering;
 
 import dev.culprit.mail.MessageSettings;
+import dev.culprit.model.Assessment;
+import dev.culprit.model.BisectionReport;
+import dev.culprit.model.PreparedMail;
 import dev.culprit.model.Recipient;
+import dev.culprit.model.ReportBuilder;
+import dev.culprit.model.Sidecar;
+import dev.culprit.model.Trailer;
+import dev.culprit.model.Verdict;
 import dev.culprit.model.ResultKey;
 import dev.culprit.moderation.ModerationMails;
 import dev.culprit.moderation.ModerationSettings;
 import dev.culprit.ops.ServiceEvents;
+import dev.culprit.recipients.CulpritRecipients;
+import dev.culprit.recipients.RecipientPolicy;
+import dev.culprit.recipients.RecipientResolver;
 import dev.culprit.render.Renderer;
 import dev.culprit.replies.IncomingReply;
 import dev.culprit.replies.ReplyHandler.Disposition;
@@ -13,6 +23,7 @@ import dev.culprit.store.Database;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.OutboxState;
 import dev.culprit.store.StoredResults;
+import dev.culprit.testing.TestMails;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -57,6 +68,23 @@ final class Answering {
                 new Recipient(PERSON, null, Recipient.Field.TO, List.of("maintainer of fs/hfsplus")),
                 new Recipient(LIST, null, Recipient.Field.CC, Recipient.Kind.LIST, List.of("mailing list of fs/hfsplus"))),
                 CLOCK.instant());
+        return this;
+    }
+
+    /**
+     * Stores the result through intake, as the pipeline does: its culprit commit by the author and
+     * signed off by the maintainer, its recipients what {@code policy} kept of them; then sends it.
+     */
+    Answering viaIntake(RecipientPolicy policy) throws Exception {
+        BisectionReport report = ReportBuilder.culprit().culprit(ReportBuilder.commit(CULPRIT, "hfsplus: fix extents",
+                "A. Author", AUTHOR, List.of(new Trailer("Signed-off-by", "A. Maintainer <" + PERSON + ">")))).build();
+        List<Recipient> recipients = policy.apply(new RecipientResolver(List.of(new CulpritRecipients()))
+                .resolve(report, Sidecar.empty()).candidates()).recipients();
+        String subject = "[culprit] KASAN: use-after-free in hfsplus_file_extend";
+        PreparedMail mail = new PreparedMail("result.log", KEY, RESULT_ID, report, new Assessment(Verdict.MAIL, 1.0, List.of()),
+                recipients, subject, TestMails.mime(RESULT_ID, subject, "body\n", recipients), List.of());
+        outbox.intake().accept(mail, "result.log", "content-1");
+        StoredResults.markSent(db, KEY, CLOCK.instant());
         return this;
     }
 

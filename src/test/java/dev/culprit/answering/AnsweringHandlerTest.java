@@ -11,6 +11,8 @@ import static dev.culprit.answering.Answering.PERSON;
 import static dev.culprit.answering.Answering.RESULT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.culprit.recipients.OptOuts;
+import dev.culprit.recipients.RecipientPolicy;
 import dev.culprit.replies.ReplyHandler.Disposition;
 import dev.culprit.store.Database;
 import dev.culprit.store.OutboxState;
@@ -21,6 +23,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What replies do to a result in a real H2 store: each of the bad inputs decided here, and the commands. */
 class AnsweringHandlerTest {
@@ -77,6 +81,42 @@ class AnsweringHandlerTest {
         assertThat(a.mailsLike(ANSWER)).hasSize(1);
         assertThat(a.mailsLike(CORRECTION)).hasSize(1);
         assertThat(a.labels()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"opt-out", "deny list"})
+    void theAuthorThePolicyKeptFromTheResultStillWithdrawsIt(String removedBy) throws Exception {
+        db.close();
+        db = Database.inMemory();
+        RecipientPolicy policy = removedBy.equals("opt-out") ? RecipientPolicy.defaults().withOptOuts(OptOuts.parse(AUTHOR))
+                : new RecipientPolicy(List.of("author@*"), OptOuts.none(), List.of(), RecipientPolicy.DEFAULT_CAP, null);
+        a = new Answering(db, 10).viaIntake(policy);
+        assertThat(a.recipients(KEY.value())).as("the author is no recipient").containsExactly(PERSON);
+
+        Disposition d = a.handle(from(AUTHOR, "#culprit wrong the parent crashes too"));
+
+        assertThat(d).isEqualTo(Disposition.done("1 command line(s), 1 applied"));
+        assertThat(a.state()).isEqualTo(OutboxState.RETRACTED);
+        assertThat(a.recipients(CORRECTION)).containsExactly(PERSON);
+        assertThat(a.message(CORRECTION)).contains("Reason: the parent crashes too (the culprit's author (author@example.org))");
+        assertThat(a.commands()).containsExactly("wrong applied");
+    }
+
+    @Test
+    void aResultStoredBeforeAuthorsWereRecordedFindsItsAuthorByTheRecipientsReason() throws Exception {
+        long id = Long.parseLong(StoredResults.column(db, "select id from outbox where key_hash = ?", KEY.sha256()).get(0));
+        db.inTransaction(c -> {
+            try (var ps = c.prepareStatement("insert into result_summary (outbox_id) values (?)")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate();
+            }
+        });
+        assertThat(StoredResults.column(db, "select author_recorded from result_summary")).containsExactly("FALSE");
+
+        a.handle(from(AUTHOR, "#culprit wrong the parent crashes too"));
+
+        assertThat(a.state()).isEqualTo(OutboxState.RETRACTED);
+        assertThat(a.message(CORRECTION)).contains("(the culprit's author (author@example.org))");
     }
 
     @Test

@@ -42,6 +42,16 @@ public final class StoredResults {
         });
     }
 
+    /** Marks a stored result sent to every recipient, as delivery does. */
+    public static void markSent(Database db, ResultKey key, Instant now) throws SQLException {
+        db.inTransaction(c -> {
+            long id = OutboxRows.idOf(c, key).orElseThrow();
+            OutboxRows.update(c, "update outbox set state = 'sent', sent_at = ? where id = ?", now, id);
+            OutboxRows.update(c, "update outbox_recipient set state = 'sent' where outbox_id = ?", id);
+            return id;
+        });
+    }
+
     /** The keys of the outbox rows, oldest first. */
     public static List<String> keys(Database db) throws SQLException {
         return column(db, "select result_key from outbox order by id");
