@@ -27,12 +27,17 @@ final class HistoryReads {
 
     private HistoryReads() {}
 
-    /** The logs that gave the result, its verdict, and its queueing. */
+    /**
+     * The logs that gave the result, its verdict, and its queueing. The logs are found by the
+     * indexed SHA-256 of the key (the outbox's key hash) and by the key itself, so that no other
+     * result's log is ever shown.
+     */
     static void intake(Connection c, Row row, List<HistoryEvent> events) throws SQLException {
         Instant assessedAt = null;
-        try (PreparedStatement ps = c.prepareStatement(
-                "select log_name, disposition, processed_at from processed_log where result_key = ? order by processed_at")) {
-            ps.setString(1, row.resultKey());
+        try (PreparedStatement ps = c.prepareStatement("select log_name, disposition, processed_at from processed_log"
+                + " where result_key_hash = ? and result_key = ? order by processed_at")) {
+            ps.setString(1, row.keyHash());
+            ps.setString(2, row.resultKey());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Instant at = instant(rs, 3);

@@ -131,13 +131,14 @@ public final class Intake {
             ResultSummaries.record(c, id, mail);
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into processed_log (content_hash, log_name, result_key, disposition, processed_at)
-                values (?, ?, ?, ?, ?)""")) {
+                insert into processed_log (content_hash, log_name, result_key, result_key_hash, disposition, processed_at)
+                values (?, ?, ?, ?, ?, ?)""")) {
             ps.setString(1, contentHash);
             ps.setString(2, logName);
             ps.setString(3, mail.key().value());
-            ps.setString(4, disposition.id());
-            ps.setObject(5, ts(now));
+            ps.setString(4, mail.key().sha256());
+            ps.setString(5, disposition.id());
+            ps.setObject(6, ts(now));
             ps.executeUpdate();
         }
         return new Acceptance(disposition, mail.key().value(), known ? mail.key().value() : null);
