@@ -53,7 +53,7 @@ abstract class ProcessedLogHashContract {
 
     /** A store of the version before the hash: one skipped result with two logs, many other logs, one without a key. */
     private void storeOfTheVersionBefore(String url) throws Exception {
-        Flyway.configure().dataSource(url, user(), null).locations("classpath:db/migration").target("32").load().migrate();
+        Flyway.configure().dataSource(url, user(), null).locations("classpath:db/migration").target("33").load().migrate();
         try (Connection c = DriverManager.getConnection(url, user(), null)) {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into outbox (result_key, key_hash, message_id, source, verdict, state, next_attempt_at,

@@ -17,7 +17,7 @@ import org.flywaydb.core.api.migration.Context;
  * differently. The answer caps count the past hour's answers in the outbox: indexed by
  * {@code created_at}, they read that hour's rows instead of the whole outbox.
  */
-public final class V33__Processed_log_by_result extends BaseJavaMigration {
+public final class V34__Processed_log_by_result extends BaseJavaMigration {
     /** Logs hashed and written per round trip. */
     private static final int BATCH = 1000;
 
