@@ -14,7 +14,6 @@ import dev.culprit.replies.IncomingReply;
 import dev.culprit.replies.LoopGuard;
 import dev.culprit.replies.ReplyHandler;
 import dev.culprit.replies.ReplyTarget;
-import dev.culprit.replies.ReplyText;
 import dev.culprit.replies.ResultMatcher;
 import dev.culprit.replies.SenderAuthenticator;
 import dev.culprit.replies.Speaker;
@@ -96,7 +95,7 @@ public final class AnsweringHandler implements ReplyHandler {
         events.replyReceived();
         Speaker speaker = rules.authenticator().speaker(reply.headers().fromAddresses(), reply.authenticationResults());
         Optional<String> notToAnswer = rules.loopGuard().reasonNotToAnswer(reply.headers());
-        CommandLines lines = reply.readable() ? CommandParser.parse(ReplyText.ownText(reply.text()))
+        CommandLines lines = reply.readable() ? CommandParser.parse(reply.ownText())
                 : new CommandLines(List.of(), List.of());
         Handled h;
         try {

@@ -1,6 +1,7 @@
 package dev.culprit.mailbox;
 
 import dev.culprit.replies.HtmlReplyText;
+import dev.culprit.replies.ReplyBody;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
@@ -14,7 +15,8 @@ import java.util.Locale;
 
 /**
  * The text of a reply: its first {@code text/plain} part, else its first {@code text/html} part
- * turned into text by {@link HtmlReplyText} (its quoted blocks removed). Attachments (a part with
+ * turned into text by {@link HtmlReplyText} (its whole text with the quoted blocks marked, and its
+ * own text without them). Attachments (a part with
  * {@code Content-Disposition: attachment} or a file name) and attached mails
  * ({@code message/rfc822}) are not read; in a {@code multipart/alternative} the plain text is
  * preferred to the HTML, wherever it stands.
@@ -29,18 +31,18 @@ final class BodyText {
     private BodyText() {}
 
     /**
-     * The reply's text.
+     * The reply's whole text and own text.
      *
      * @throws MimeProblem naming the header at fault when a part cannot be read or there is no text
      */
-    static String of(MimePart mail) throws MimeProblem {
+    static ReplyBody of(MimePart mail) throws MimeProblem {
         BodyText body = new BodyText();
         String top = body.walk(mail, 0);
         if (body.plain != null) {
-            return body.plain;
+            return ReplyBody.plain(body.plain);
         }
         if (body.html != null) {
-            return HtmlReplyText.ownText(body.html);
+            return ReplyBody.html(body.html);
         }
         throw new MimeProblem("no text/plain or text/html part to read (Content-Type: " + top + ")");
     }

@@ -3,6 +3,7 @@ package dev.culprit.mailbox;
 import dev.culprit.model.Sha256;
 import dev.culprit.replies.IncomingHeaders;
 import dev.culprit.replies.IncomingReply;
+import dev.culprit.replies.ReplyBody;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -78,12 +79,13 @@ public final class ReplyReader {
         return maxBytes;
     }
 
-    private IncomingReply reply(Headers h, String digest, long size, String text, String problem, boolean oversized) {
+    private IncomingReply reply(Headers h, String digest, long size, ReplyBody body, String problem, boolean oversized) {
         String contentType = first(h, "Content-Type");
         IncomingHeaders headers = new IncomingHeaders(all(h, "Auto-Submitted"), all(h, "Precedence"), all(h, "Return-Path"),
                 contentType, fromAddresses(all(h, "From")));
         return new IncomingReply(first(h, "Message-ID"), digest, size, headers, all(h, "Authentication-Results"),
-                subject(first(h, "Subject")), first(h, "In-Reply-To"), joined(all(h, "References")), text, problem, oversized);
+                subject(first(h, "Subject")), first(h, "In-Reply-To"), joined(all(h, "References")),
+                body == null ? null : body.text(), body == null ? null : body.ownText(), problem, oversized);
     }
 
     /** Every value of a header, unfolded, in the order of the mail (topmost first). */

@@ -16,8 +16,11 @@ import java.util.List;
  * @param subject the decoded Subject, or null
  * @param inReplyTo the In-Reply-To header as written, or null
  * @param references the References header as written (several joined by a space), or null
- * @param text the reply's body as plain text (an HTML-only reply already turned into text, with
- *        its quoted blocks removed), or null when {@code problem} is set
+ * @param text the reply's whole body as plain text, quoted original included (an HTML-only reply
+ *        already turned into text, each line of its quoted blocks starting with {@code >}), where
+ *        the quoted {@code Result key:} line is looked for; null when {@code problem} is set
+ * @param ownText the reply's own text, before its quoted original (see {@link ReplyBody}), the only
+ *        text commands are read from; null when {@code problem} is set
  * @param problem why the mail cannot be read (malformed MIME, no text part, over
  *        {@code replies.max-bytes}), or null when it can
  * @param oversized whether the problem is that the mail is over {@code replies.max-bytes} (its
@@ -25,9 +28,17 @@ import java.util.List;
  */
 public record IncomingReply(String messageId, String digest, long size, IncomingHeaders headers,
         List<String> authenticationResults, String subject, String inReplyTo, String references, String text,
-        String problem, boolean oversized) {
+        String ownText, String problem, boolean oversized) {
     public IncomingReply {
         authenticationResults = List.copyOf(authenticationResults);
+    }
+
+    /** A reply whose {@code text} is a plain-text body: its own text is read from it by {@link ReplyText}. */
+    public IncomingReply(String messageId, String digest, long size, IncomingHeaders headers,
+            List<String> authenticationResults, String subject, String inReplyTo, String references, String text,
+            String problem, boolean oversized) {
+        this(messageId, digest, size, headers, authenticationResults, subject, inReplyTo, references, text,
+                text == null ? null : ReplyText.ownText(text), problem, oversized);
     }
 
     public boolean readable() {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Finds which result a reply is about: the In-Reply-To Message-ID when culprit sent it; otherwise
  * the last Message-ID culprit sent in References; otherwise a {@code Result key: KEY} line in the
- * text (quoted or not); otherwise it cannot tell.
+ * reply's whole text, quoted original included ({@link IncomingReply#text()}: in an HTML-only reply
+ * too, whose quoted blocks are kept there); otherwise it cannot tell.
  */
 public final class ResultMatcher {
     /** References longer than this are read from their end only (each id may cost a store lookup). */
@@ -30,7 +31,7 @@ public final class ResultMatcher {
     /**
      * @param inReplyTo the In-Reply-To value, or null
      * @param references the References value, or null
-     * @param text the whole text of the reply, quoted original included
+     * @param text the whole text of the reply, quoted original included (never only its own text)
      */
     public ReplyTarget match(String inReplyTo, String references, String text) {
         for (String id : ids(inReplyTo)) {

@@ -141,6 +141,59 @@ class RepliesEndToEndIT {
         assertThat(addresses(second.getAllRecipients())).as("opted out").doesNotContain(AUTHOR).isNotEmpty();
     }
 
+    /**
+     * An HTML-only reply whose mail program left out In-Reply-To and References: culprit finds the
+     * result from the Result key of the report it quotes (one of two results sent), applies the
+     * command written above the quote, and none of the commands inside the quote.
+     */
+    @Test
+    void anUnthreadedHtmlReplyIsAppliedToTheResultItQuotesAndItsQuotedCommandsAreNot() throws Exception {
+        Path config = config(dir, box, "", "", "");
+        dropLog(dir.resolve("spool"), "log-1.txt", 0);
+        dropLog(dir.resolve("spool"), "log-2.txt", 1);
+        CliRun first = CliRun.withConfig(config, "once");
+        assertThat(first.code()).as(first.err()).isZero();
+        await().atMost(Duration.ofMinutes(2)).until(() -> Arrays.stream(greenMail.getReceivedMessages())
+                .map(RepliesEndToEndIT::messageId).distinct().count() == 2);
+        List<MimeMessage> results = Arrays.stream(greenMail.getReceivedMessages())
+                .filter(distinctBy(RepliesEndToEndIT::messageId)).toList();
+        MimeMessage quoted = results.get(1);
+        MimeMessage other = results.get(0);
+        assertThat(addresses(quoted.getAllRecipients())).contains(AUTHOR);
+        String replyId = "<wrong.html@mail.redhat.com>";
+        int sent = greenMail.getReceivedMessages().length;
+        box.deliver(htmlReply(replyId, AUTHOR, "#culprit wrong the new mount API is not the cause",
+                quoted.getContent().toString()));
+        assertThat(greenMail.waitForIncomingEmail(WAIT, sent + 1)).isTrue();
+
+        CliRun second = CliRun.withConfig(config, "once");
+
+        assertThat(second.code()).as(second.err()).isZero();
+        await().atMost(Duration.ofMinutes(2)).until(() -> !inReplyTo(replyId).isEmpty()
+                && !inReplyTo(quoted.getMessageID()).isEmpty());
+        assertThat(inReplyTo(other.getMessageID())).as("the other result is not withdrawn (the quoted one is threaded"
+                + " under it)").extracting(RepliesEndToEndIT::messageId).containsOnly(quoted.getMessageID());
+        assertThat(box.messageIds("culprit.done")).containsExactly(replyId);
+        CliRun history = CliRun.withConfig(config, "history", quoted.getHeader("X-Culprit-Key")[0]);
+        assertThat(history.out()).contains(replyId).contains("retracted by " + AUTHOR);
+        assertThat(CliRun.withConfig(config, "history", other.getHeader("X-Culprit-Key")[0]).out())
+                .doesNotContain(replyId).doesNotContain("retracted");
+        Culprit app = new Culprit(new ConfigLoader().load(config), Clock.systemUTC());
+        try (Database db = Database.open(app.config().state(), null); Connection c = db.connection();
+                ResultSet commands = c.createStatement().executeQuery(
+                        "select name || ' ' || arguments || ': ' || outcome from reply_command");
+                ResultSet optOuts = c.createStatement().executeQuery("select count(*) from opt_out")) {
+            List<String> read = new java.util.ArrayList<>();
+            while (commands.next()) {
+                read.add(commands.getString(1));
+            }
+            assertThat(read).as("only the command above the quote").containsExactly(
+                    "wrong the new mount API is not the cause: applied");
+            optOuts.next();
+            assertThat(optOuts.getInt(1)).as("the quoted #culprit unsubscribe is not applied").isZero();
+        }
+    }
+
     private void replyLoop(String state) throws Exception {
         Path config = config(dir, box, state, "", "");
         dropLog(dir.resolve("spool"), "log-1.txt", 0);
@@ -244,6 +297,47 @@ class RepliesEndToEndIT {
                 > #culprit confirm
                 """.formatted(RepliesMailbox.AUTHSERV_ID, domain, domain, from, RepliesMailbox.ADDRESS, id, to, to, command))
                 .replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An HTML-only reply as Gmail writes it, without In-Reply-To and References: {@code command}
+     * above the quoted report {@code quoted}, into whose quote an earlier {@code #culprit wrong} and
+     * {@code #culprit unsubscribe} were written.
+     */
+    static byte[] htmlReply(String id, String from, String command, String quoted) {
+        String domain = from.substring(from.indexOf('@') + 1);
+        String quote = ("#culprit wrong\n#culprit unsubscribe\n" + quoted).replace("&", "&amp;").replace("<", "&lt;")
+                .replace(">", "&gt;").replace("\r\n", "\n").replace("\n", "<br>\n");
+        String html = "<div dir=\"ltr\">" + command + "<br></div><br>\n<div class=\"gmail_quote\"><div dir=\"ltr\""
+                + " class=\"gmail_attr\">On Mon, culprit &lt;" + RepliesMailbox.ADDRESS + "&gt; wrote:<br></div>\n"
+                + "<blockquote class=\"gmail_quote\" style=\"margin:0px 0px 0px 0.8ex\">\n" + quote
+                + "</blockquote></div>\n";
+        String body = java.util.Base64.getMimeEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8));
+        return ("""
+                Authentication-Results: %s; dkim=pass header.d=%s; dmarc=pass header.from=%s
+                From: %s
+                To: %s
+                Subject: Re: [culprit] possible deadlock
+                Message-ID: %s
+                MIME-Version: 1.0
+                Content-Type: text/html; charset=UTF-8
+                Content-Transfer-Encoding: base64
+
+                """.formatted(RepliesMailbox.AUTHSERV_ID, domain, domain, from, RepliesMailbox.ADDRESS, id))
+                .replace("\n", "\r\n").concat(body).concat("\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String messageId(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> java.util.function.Predicate<T> distinctBy(java.util.function.Function<T, String> key) {
+        Set<String> seen = new java.util.HashSet<>();
+        return t -> seen.add(key.apply(t));
     }
 
     static Set<String> addresses(Address[] addresses) {

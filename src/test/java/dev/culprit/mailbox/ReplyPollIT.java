@@ -75,7 +75,9 @@ class ReplyPollIT {
 
         assertThat(pass).isEqualTo(new ReplyPoll.Pass(6, 2, 0, null));
         Map<String, IncomingReply> r = byMessageId();
-        assertThat(r.get("<html-1@mail.example.org>").text()).contains("#culprit blame 7a819b1f87a1").doesNotContain("confirm");
+        assertThat(r.get("<html-1@mail.example.org>").ownText()).contains("#culprit blame 7a819b1f87a1")
+                .doesNotContain("confirm");
+        assertThat(r.get("<html-1@mail.example.org>").text()).contains(">> Result key: 8aea6061bf7004b21baac457");
         assertThat(r.get("<DM6PR01MB1234@namprd01.prod.outlook.com>").text()).startsWith("#culprit uncc")
                 .contains("I’m not the right person");
         assertThat(r.get("<attach-1@mail.example.org>").text()).startsWith("#culprit confirm").doesNotContain("drop");

@@ -2,11 +2,19 @@ package dev.culprit.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.culprit.replies.Command;
+import dev.culprit.replies.CommandLines;
+import dev.culprit.replies.CommandParser;
 import dev.culprit.replies.IncomingReply;
+import dev.culprit.replies.ReplyTarget;
+import dev.culprit.replies.ResultMatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The mailbox's reading of fetched mails (the fixtures of src/test/resources/replies) into IncomingReply values. */
 class ReplyReaderTest {
@@ -45,15 +53,46 @@ class ReplyReaderTest {
         assertThat(r.headers().autoSubmitted()).isEmpty();
         assertThat(r.text()).startsWith("#culprit wrong the allocator is at fault, not hfsplus – sorry")
                 .contains("> Result key: 8aea6061bf7004b21baac457");
+        assertThat(r.ownText()).startsWith("#culprit wrong the allocator is at fault, not hfsplus – sorry")
+                .doesNotContain("Result key");
     }
 
     @Test
-    void anHtmlOnlyReplyIsTurnedIntoTextWithoutItsQuote() throws IOException {
+    void anHtmlOnlyReplyIsTurnedIntoTextItsOwnTextWithoutItsQuote() throws IOException {
         IncomingReply r = read("html-only.eml");
 
         assertThat(r.readable()).isTrue();
-        assertThat(r.text()).contains("#culprit blame 7a819b1f87a1 the fix is elsewhere").doesNotContain("confirm")
+        assertThat(r.ownText()).contains("#culprit blame 7a819b1f87a1 the fix is elsewhere").doesNotContain("confirm")
                 .doesNotContain("color");
+        assertThat(r.text()).contains("#culprit blame 7a819b1f87a1 the fix is elsewhere\nBob\n")
+                .contains("\n> On Mon, culprit wrote:\n>> #culprit confirm\n>> Result key: 8aea6061bf7004b21baac457\n")
+                .doesNotContain("color");
+    }
+
+    /**
+     * HTML-only replies from Gmail, Outlook on the web and Thunderbird, and a plain-text one, whose
+     * mail program left out In-Reply-To and References: each quotes the report with its Result key
+     * and a {@code #culprit wrong} line, above which the sender wrote a {@code #culprit wrong} of
+     * their own.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"html-gmail-unthreaded.eml", "html-outlook-unthreaded.eml", "html-thunderbird-unthreaded.eml",
+        "plain-unthreaded.eml"})
+    void anUnthreadedReplyIsMatchedByItsQuotedResultKeyAndCommandsComeOnlyFromItsOwnText(String fixture)
+            throws IOException {
+        IncomingReply r = read(fixture);
+
+        assertThat(r.readable()).isTrue();
+        assertThat(r.inReplyTo()).isNull();
+        assertThat(r.references()).isNull();
+        assertThat(new ResultMatcher(id -> false).match(r.inReplyTo(), r.references(), r.text()))
+                .isEqualTo(new ReplyTarget.Key("8aea6061bf7004b21baac457"));
+        CommandLines lines = CommandParser.parse(r.ownText());
+        assertThat(lines.commands()).containsExactly(new Command.Wrong("the reproducer also crashes on the parent"));
+        assertThat(lines.refusals()).isEmpty();
+        assertThat(r.ownText()).doesNotContain("Result key").doesNotContain("Bisection found");
+        List<String> quoted = r.text().lines().filter(l -> l.contains("#culprit wrong") && !l.contains("parent")).toList();
+        assertThat(quoted).as("the quoted command line, marked as quoted").singleElement().asString().startsWith(">");
     }
 
     @Test

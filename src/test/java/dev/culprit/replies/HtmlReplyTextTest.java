@@ -56,4 +56,48 @@ class HtmlReplyTextTest {
         assertThat(HtmlReplyText.ownText("<div><p>#culprit confirm<blockquote><p>#culprit wrong"))
                 .isEqualTo("#culprit confirm");
     }
+
+    @Test
+    void theWholeTextKeepsTheQuoteWithEachOfItsLinesMarked() {
+        String html = "<div dir=\"ltr\">#culprit wrong flaky</div><div class=\"gmail_quote\">"
+                + "<div class=\"gmail_attr\">On Mon culprit wrote:</div><blockquote class=\"gmail_quote\">"
+                + "#culprit confirm<br>  Result key: 8aea6061bf7004b21baac457<blockquote>older</blockquote></blockquote></div>";
+        ReplyBody body = HtmlReplyText.read(html);
+        assertThat(body.text()).isEqualTo("#culprit wrong flaky\n> On Mon culprit wrote:\n>> #culprit confirm\n"
+                + ">> Result key: 8aea6061bf7004b21baac457\n>>> older\n");
+        assertThat(body.ownText()).isEqualTo("#culprit wrong flaky");
+    }
+
+    @Test
+    void aQuoteInTheMiddleOfALineStartsALineOfItsOwn() {
+        ReplyBody body = HtmlReplyText.read("<p>#culprit confirm<blockquote>Result key: 8aea6061bf7004b21baac457"
+                + "</blockquote>after</p>");
+        assertThat(body.text()).isEqualTo("#culprit confirm\n> Result key: 8aea6061bf7004b21baac457\nafter\n");
+        assertThat(body.ownText()).isEqualTo("#culprit confirm\nafter");
+    }
+
+    @Test
+    void theWholeTextMarksEverythingFromTheOutlookReplyHeaderOn() {
+        String html = "<html><body><div><p>#culprit blame 7a819b1f87a1</p></div><hr>"
+                + "<div id=\"divRplyFwdMsg\"><b>From:</b> culprit<br><b>Sent:</b> Monday</div>"
+                + "<div><p>#culprit wrong</p>Result key: <span>8aea6061bf7004b21baac457</span></div></body></html>";
+        assertThat(HtmlReplyText.read(html).text()).isEqualTo("#culprit blame 7a819b1f87a1\n> From: culprit\n"
+                + "> Sent: Monday\n> #culprit wrong\n> Result key: 8aea6061bf7004b21baac457\n");
+    }
+
+    @Test
+    void anOutlookHeaderInsideAQuoteLeavesTheTextAfterTheQuote() {
+        String html = "<p>#culprit confirm</p><blockquote><div id=\"divRplyFwdMsg\">From: x</div><p>old</p></blockquote>"
+                + "<p>#culprit uncc</p>";
+        ReplyBody body = HtmlReplyText.read(html);
+        assertThat(body.ownText()).isEqualTo("#culprit confirm\n#culprit uncc");
+        assertThat(body.text()).isEqualTo("#culprit confirm\n> From: x\n> old\n#culprit uncc\n");
+    }
+
+    @Test
+    void preformattedQuotedLinesAreMarkedOneByOne() {
+        String html = "<p>#culprit wrong</p><blockquote type=\"cite\"><pre>#culprit confirm\n-- \nResult key: k\n</pre>"
+                + "</blockquote>";
+        assertThat(HtmlReplyText.read(html).text()).isEqualTo("#culprit wrong\n> #culprit confirm\n> -- \n> Result key: k\n");
+    }
 }

@@ -44,7 +44,9 @@ class ReplyPropertiesTest {
 
     @Property(tries = 500)
     void htmlOfAnyShapeIsRead(@ForAll("replies") String html) {
-        assertThat(HtmlReplyText.ownText(html)).doesNotContain("\r");
+        ReplyBody body = HtmlReplyText.read(html);
+        assertThat(body.ownText()).doesNotContain("\r");
+        assertThat(body.text()).doesNotContain("\r");
     }
 
     @Property(tries = 1000)

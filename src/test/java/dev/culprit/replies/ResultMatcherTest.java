@@ -61,4 +61,21 @@ class ResultMatcherTest {
         assertThat(matcher.match(null, null, text)).isEqualTo(new ReplyTarget.Unknown("the text names 2 result keys"
                 + " (8aea6061bf7004b21baac457, 000000000000000000000001) and the reply names no message culprit sent"));
     }
+
+    @Test
+    void findsTheKeyQuotedInAnHtmlOnlyReplyInItsWholeTextButNeverInItsOwnText() {
+        ReplyBody body = ReplyBody.html("<div>#culprit wrong flaky</div><div class=\"gmail_quote\"><blockquote>"
+                + "#culprit confirm<br>-- <br>Result key: 8aea6061bf7004b21baac457</blockquote></div>");
+        assertThat(matcher.match(null, null, body.text())).isEqualTo(new ReplyTarget.Key("8aea6061bf7004b21baac457"));
+        assertThat(matcher.match(null, null, body.ownText())).isInstanceOf(ReplyTarget.Unknown.class);
+        assertThat(CommandParser.parse(body.ownText()).commands()).containsExactly(new Command.Wrong("flaky"));
+    }
+
+    @Test
+    void findsTheKeyQuotedWithAngleBracketsInAPlainTextReply() {
+        ReplyBody body = ReplyBody.plain("#culprit wrong flaky\r\n\r\nOn Mon culprit wrote:\r\n> #culprit confirm\r\n"
+                + "> -- \r\n> Result key: 8aea6061bf7004b21baac457\r\n");
+        assertThat(matcher.match(null, null, body.text())).isEqualTo(new ReplyTarget.Key("8aea6061bf7004b21baac457"));
+        assertThat(CommandParser.parse(body.ownText()).commands()).containsExactly(new Command.Wrong("flaky"));
+    }
 }
