@@ -28,10 +28,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -183,7 +188,7 @@ class RepliesEndToEndIT {
                 ResultSet commands = c.createStatement().executeQuery(
                         "select name || ' ' || arguments || ': ' || outcome from reply_command");
                 ResultSet optOuts = c.createStatement().executeQuery("select count(*) from opt_out")) {
-            List<String> read = new java.util.ArrayList<>();
+            List<String> read = new ArrayList<>();
             while (commands.next()) {
                 read.add(commands.getString(1));
             }
@@ -279,24 +284,14 @@ class RepliesEndToEndIT {
 
     /** A reply from {@code from} to culprit's mail {@code to}, passing DMARC at the mailbox's server. */
     static byte[] reply(String id, String from, String to, String command) {
-        String domain = from.substring(from.indexOf('@') + 1);
-        return ("""
-                Authentication-Results: %s; dkim=pass header.d=%s; dmarc=pass header.from=%s
-                From: %s
-                To: %s
-                Subject: Re: [culprit] possible deadlock
-                Message-ID: %s
-                In-Reply-To: %s
-                References: %s
-                MIME-Version: 1.0
-                Content-Type: text/plain; charset=utf-8
+        return (replyHeaders(id, from, "In-Reply-To: " + to + "\nReferences: " + to
+                + "\nContent-Type: text/plain; charset=utf-8\n") + """
 
                 %s
 
                 On Mon, culprit wrote:
                 > #culprit confirm
-                """.formatted(RepliesMailbox.AUTHSERV_ID, domain, domain, from, RepliesMailbox.ADDRESS, id, to, to, command))
-                .replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+                """.formatted(command)).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -304,27 +299,29 @@ class RepliesEndToEndIT {
      * above the quoted report {@code quoted}, into whose quote an earlier {@code #culprit wrong} and
      * {@code #culprit unsubscribe} were written.
      */
-    static byte[] htmlReply(String id, String from, String command, String quoted) {
-        String domain = from.substring(from.indexOf('@') + 1);
+    private static byte[] htmlReply(String id, String from, String command, String quoted) {
         String quote = ("#culprit wrong\n#culprit unsubscribe\n" + quoted).replace("&", "&amp;").replace("<", "&lt;")
                 .replace(">", "&gt;").replace("\r\n", "\n").replace("\n", "<br>\n");
         String html = "<div dir=\"ltr\">" + command + "<br></div><br>\n<div class=\"gmail_quote\"><div dir=\"ltr\""
                 + " class=\"gmail_attr\">On Mon, culprit &lt;" + RepliesMailbox.ADDRESS + "&gt; wrote:<br></div>\n"
                 + "<blockquote class=\"gmail_quote\" style=\"margin:0px 0px 0px 0.8ex\">\n" + quote
                 + "</blockquote></div>\n";
-        String body = java.util.Base64.getMimeEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8));
-        return ("""
+        String body = Base64.getMimeEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8));
+        return (replyHeaders(id, from, "Content-Type: text/html; charset=UTF-8\nContent-Transfer-Encoding: base64\n")
+                + "\n").replace("\n", "\r\n").concat(body).concat("\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The header lines of a reply from {@code from}, passing DMARC at the mailbox's server; {@code more} ends them. */
+    private static String replyHeaders(String id, String from, String more) {
+        String domain = from.substring(from.indexOf('@') + 1);
+        return """
                 Authentication-Results: %s; dkim=pass header.d=%s; dmarc=pass header.from=%s
                 From: %s
                 To: %s
                 Subject: Re: [culprit] possible deadlock
                 Message-ID: %s
                 MIME-Version: 1.0
-                Content-Type: text/html; charset=UTF-8
-                Content-Transfer-Encoding: base64
-
-                """.formatted(RepliesMailbox.AUTHSERV_ID, domain, domain, from, RepliesMailbox.ADDRESS, id))
-                .replace("\n", "\r\n").concat(body).concat("\r\n").getBytes(StandardCharsets.UTF_8);
+                """.formatted(RepliesMailbox.AUTHSERV_ID, domain, domain, from, RepliesMailbox.ADDRESS, id) + more;
     }
 
     private static String messageId(MimeMessage m) {
@@ -335,8 +332,8 @@ class RepliesEndToEndIT {
         }
     }
 
-    private static <T> java.util.function.Predicate<T> distinctBy(java.util.function.Function<T, String> key) {
-        Set<String> seen = new java.util.HashSet<>();
+    private static <T> Predicate<T> distinctBy(Function<T, String> key) {
+        Set<String> seen = new HashSet<>();
         return t -> seen.add(key.apply(t));
     }
 
