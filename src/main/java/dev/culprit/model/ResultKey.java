@@ -64,7 +64,30 @@ public record ResultKey(String value) {
             parts.add(error);
             parts.add(bugId == null ? "" : bugId);
         }
-        return new ResultKey(String.join("|", parts));
+        return new ResultKey(bounded(String.join("|", parts)));
+    }
+
+    /**
+     * The longest key kept as it is. The store keeps 2,000 characters of a key, and the key of a
+     * notice, correction, answer or note about a result puts up to 76 before the result's own.
+     */
+    public static final int MAX_LENGTH = 1900;
+
+    /**
+     * A key longer than {@link #MAX_LENGTH} (a crash title or error line thousands of characters
+     * long) keeps its beginning and ends with {@code |} and the SHA-256 of the whole key, so two
+     * long keys stay apart. No key this long could be stored before, so no stored key changes.
+     */
+    static String bounded(String key) {
+        if (key.length() <= MAX_LENGTH) {
+            return key;
+        }
+        String digest = Sha256.hex(key);
+        int end = MAX_LENGTH - digest.length() - 1;
+        if (Character.isHighSurrogate(key.charAt(end - 1))) {
+            end--;
+        }
+        return key.substring(0, end) + "|" + digest;
     }
 
     /** The key of a result that came without a sidecar. */

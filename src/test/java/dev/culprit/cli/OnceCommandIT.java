@@ -125,6 +125,21 @@ class OnceCommandIT {
     }
 
     @Test
+    void aCrashTitleThousandsOfCharactersLongIsStoredAndMailedWithItsNotice() throws Exception {
+        String log = corpus(MAILED[0]);
+        String title = log.lines().filter(l -> l.startsWith("crash: ")).findFirst().orElseThrow().substring(7);
+        TestLogs.drop(spool, "long.log", log.replace(title, title + " " + "x".repeat(3000)));
+        Path cfg = config(greenMail.getSmtp().getPort(), "");
+
+        Run r = culprit("once", "--config", cfg.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(received()).hasSize(1);
+        assertThat(list(spool.resolve("done"))).containsExactly("long.log");
+        assertThat(culprit("status", "--config", cfg.toString()).out()).contains("sent 1");
+    }
+
+    @Test
     void badFilesEndInFailedWithAReasonWhileTheOthersGoThrough() throws Exception {
         TestLogs.drop(spool, "good.log", corpus(MAILED[0]));
         TestLogs.drop(spool, "garbage.log", "PK\u0003\u0004 this is a zip file, not a log\n");

@@ -29,6 +29,29 @@ class ResultKeyTest {
     }
 
     @Test
+    void aKeyTooLongToStoreKeepsItsBeginningAndTheDigestOfTheWhole() {
+        String title = "WARNING in foo " + "x".repeat(5000);
+        ResultKey a = ResultKey.of(ReportBuilder.culprit().originalCrashTitle(title + "a").build());
+        ResultKey b = ResultKey.of(ReportBuilder.culprit().originalCrashTitle(title + "b").build());
+        assertThat(a.value()).hasSize(ResultKey.MAX_LENGTH).startsWith("cause|culprit|WARNING in foo xxx")
+                .matches(".*\\|[0-9a-f]{64}");
+        assertThat(a).as("titles that differ only past the cut still differ").isNotEqualTo(b);
+        assertThat(ResultKey.of(ReportBuilder.culprit().originalCrashTitle(title + "a").build())).isEqualTo(a);
+        String atTheLimit = "y".repeat(ResultKey.MAX_LENGTH - "cause|culprit||".length() - 40);
+        assertThat(ResultKey.of(ReportBuilder.culprit().originalCrashTitle(atTheLimit).build()).value())
+                .as("a key that fits is kept as it is").hasSize(ResultKey.MAX_LENGTH).contains(atTheLimit);
+    }
+
+    @Test
+    void aLongKeyIsNotCutInsideACharacter() {
+        String emoji = "\uD83D\uDE00".repeat(3000);
+        String value = ResultKey.of(ReportBuilder.culprit().originalCrashTitle(emoji).build()).value();
+        String head = value.substring(0, value.length() - 65);
+        assertThat(Character.isHighSurrogate(head.charAt(head.length() - 1))).isFalse();
+        assertThat(value.length()).isLessThanOrEqualTo(ResultKey.MAX_LENGTH);
+    }
+
+    @Test
     void keyUsesTheOriginalCrashTitleNotTheFinalOne() {
         BisectionReport r = ReportBuilder.culprit().originalCrashTitle("WARNING in foo").crash("KASAN: use-after-free in bar", "").build();
         assertThat(ResultKey.of(r).value()).startsWith("cause|culprit|WARNING in foo|");
