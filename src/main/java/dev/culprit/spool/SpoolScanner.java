@@ -8,6 +8,7 @@ import dev.culprit.ops.ServiceEvents;
 import dev.culprit.store.Acceptance;
 import dev.culprit.store.Outbox;
 import dev.culprit.store.Intake.Arrival;
+import dev.culprit.store.Intake;
 import dev.culprit.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -183,8 +184,11 @@ public final class SpoolScanner {
             accepted = outbox.intake().acceptAll(group.stream().map(Prepared::arrival).toList());
         } catch (StoreException e) {
             ScanResult r = ScanResult.EMPTY;
+            boolean refused = Intake.refusedTheData(e);
             for (Prepared p : group) {
-                r = r.plus(reported(p.file(), deferred(p.file(), e)));
+                // a log whose result the store refuses must not hold back the others of its group
+                r = r.plus(refused && group.size() > 1 ? store(List.of(p))
+                        : reported(p.file(), refused ? refused(p, e) : deferred(p.file(), e)));
             }
             return r;
         }
@@ -195,6 +199,11 @@ public final class SpoolScanner {
             r = r.plus(reported(p.file(), outcome(p.name(), p.arrival().mail(), accepted.get(i))));
         }
         return r;
+    }
+
+    private ScanResult refused(Prepared p, StoreException e) throws IOException {
+        failed(p.file(), p.name(), "the store refused its result: " + e.getMessage());
+        return new ScanResult(0, 0, 0, 0, 1, 0);
     }
 
     private ScanResult deferred(Path file, StoreException e) throws IOException {

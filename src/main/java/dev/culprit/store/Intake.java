@@ -22,6 +22,22 @@ import java.util.function.Supplier;
 public final class Intake {
     /** SQLSTATE of a unique key violation. */
     static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATE class 22: the database refused a value (too long, a character it cannot hold, ...). */
+    private static final String DATA_EXCEPTION = "22";
+
+    /**
+     * Whether the store refused the data of a result (SQLSTATE class 22: a value too long, a NUL
+     * that PostgreSQL text cannot hold) rather than failed to answer: storing it again will fail
+     * again, so its log goes to {@code failed/} instead of waiting.
+     */
+    public static boolean refusedTheData(StoreException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith(DATA_EXCEPTION)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private final Database db;
     private final Clock clock;

@@ -3,6 +3,7 @@ package dev.culprit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.culprit.store.EmbeddedDb;
 import dev.culprit.testing.GreenMailSetups;
 import dev.culprit.testing.TestLogs;
 import jakarta.mail.internet.MimeMessage;
@@ -137,6 +138,26 @@ class OnceCommandIT {
         assertThat(received()).hasSize(1);
         assertThat(list(spool.resolve("done"))).containsExactly("long.log");
         assertThat(culprit("status", "--config", cfg.toString()).out()).contains("sent 1");
+    }
+
+    @Test
+    void aLogWhoseResultPostgresRefusesEndsInFailedWithoutHoldingBackTheOthers() throws Exception {
+        try (EmbeddedDb pg = EmbeddedDb.start()) {
+            TestLogs.drop(spool, "good.log", corpus(MAILED[0]));
+            // PostgreSQL text cannot hold a NUL (the embedded H2 store can): here in the culprit's title
+            TestLogs.drop(spool, "nul.log", corpus(MAILED[1]).replace("switch to lock_sock", "switch to\u0000lock_sock"));
+            Path cfg = config(greenMail.getSmtp().getPort(), "");
+            Files.writeString(cfg, Files.readString(cfg).replace("state:\n", "state:\n  jdbc-url: " + pg.newDatabase()
+                    + "\n  username: " + EmbeddedDb.USER + "\n"));
+
+            Run r = culprit("once", "--config", cfg.toString());
+
+            assertThat(r.code()).as("a log went to failed/").isEqualTo(1);
+            assertThat(received()).hasSize(1);
+            assertThat(list(spool.resolve("done"))).containsExactly("good.log");
+            assertThat(Files.readString(spool.resolve("failed/nul.log.reason"))).contains("the store refused its result");
+            assertThat(list(spool.resolve("inbox"))).isEmpty();
+        }
     }
 
     @Test
