@@ -40,8 +40,10 @@ import dev.culprit.schedule.CulpritService;
 import dev.culprit.spool.LogProcessor;
 import dev.culprit.spool.SpoolDirectory;
 import dev.culprit.spool.SpoolScanner;
+import dev.culprit.spool.StoreUnavailableException;
 import dev.culprit.store.ClusterMode;
 import dev.culprit.store.Database;
+import dev.culprit.store.Intake;
 import dev.culprit.store.LabelCounts;
 import dev.culprit.store.Labels;
 import dev.culprit.store.Moderation;
@@ -323,13 +325,13 @@ public final class Culprit {
                     try {
                         return blames.others(culprit, crash);
                     } catch (StoreException e) {
-                        throw new IllegalStateException(e.getMessage(), e);
+                        throw lookupFailed(e);
                     }
                 }).knowingThreads((culprit, crash) -> {
                     try {
                         return threads.find(culprit, crash, clock.instant().minus(config.message().threadWindow()));
                     } catch (StoreException e) {
-                        throw new IllegalStateException(e.getMessage(), e);
+                        throw lookupFailed(e);
                     }
                 }), outbox, dryRun, events);
         CulpritService service = new CulpritService(scanner, deliverer, outbox, events, clock, moderation::afterScan);
@@ -381,5 +383,15 @@ public final class Culprit {
             replies.purgeReceivedBefore(cutoff);
             return removed;
         }));
+    }
+
+    /**
+     * A lookup of earlier results failed: when the store refused the log's data (a NUL that
+     * PostgreSQL cannot hold) the log is rejected with the reason, otherwise it waits for the next
+     * scan.
+     */
+    static RuntimeException lookupFailed(StoreException e) {
+        return Intake.refusedTheData(e) ? new IllegalStateException(e.getMessage(), e)
+                : new StoreUnavailableException(e.getMessage(), e);
     }
 }

@@ -117,7 +117,7 @@ public final class SpoolScanner {
                     prepared = prepare(file);
                 }
             } catch (StoreException e) {
-                r = r.plus(store(group)).plus(reported(file, deferred(file, e)));
+                r = r.plus(store(group)).plus(reported(file, deferred(file, e.getMessage())));
                 group.clear();
                 break;
             }
@@ -167,6 +167,8 @@ public final class SpoolScanner {
         } catch (LogRejectedException e) {
             failed(file, name, e.getMessage());
             return new Prepared(file, name, null, new ScanResult(0, 0, 0, 0, 1, 0));
+        } catch (StoreUnavailableException e) {
+            return new Prepared(file, name, null, deferred(file, e.getMessage()));
         } catch (RuntimeException e) {
             log.error("{}: processing failed unexpectedly", name, e);
             failed(file, name, "internal error while processing: " + e);
@@ -188,7 +190,7 @@ public final class SpoolScanner {
             for (Prepared p : group) {
                 // a log whose result the store refuses must not hold back the others of its group
                 r = r.plus(refused && group.size() > 1 ? store(List.of(p))
-                        : reported(p.file(), refused ? refused(p, e) : deferred(p.file(), e)));
+                        : reported(p.file(), refused ? refused(p, e) : deferred(p.file(), e.getMessage())));
             }
             return r;
         }
@@ -206,8 +208,8 @@ public final class SpoolScanner {
         return new ScanResult(0, 0, 0, 0, 1, 0);
     }
 
-    private ScanResult deferred(Path file, StoreException e) throws IOException {
-        log.error("{}: the store is unavailable, the log waits for the next scan: {}", displayName(file), e.getMessage());
+    private ScanResult deferred(Path file, String why) throws IOException {
+        log.error("{}: the store is unavailable, the log waits for the next scan: {}", displayName(file), why);
         if (!readOnly) {
             spool.unclaim(file);
         }
@@ -253,7 +255,7 @@ public final class SpoolScanner {
         try {
             p = prepare(file);
         } catch (StoreException e) {
-            return reported(file, deferred(file, e));
+            return reported(file, deferred(file, e.getMessage()));
         }
         return p.finished() != null ? reported(file, p.finished()) : store(List.of(p));
     }

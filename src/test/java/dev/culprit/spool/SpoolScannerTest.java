@@ -226,6 +226,23 @@ class SpoolScannerTest {
     }
 
     @Test
+    void aLogWhoseLookupFindsTheStoreDownWaitsInTheInbox() throws Exception {
+        TestLogs.drop(root, "w.log", log(16));
+        LogProcessor storeDown = (name, bytes, sidecar) -> {
+            throw new StoreUnavailableException("cannot count the results that blamed 1234: connection refused", null);
+        };
+        ScanResult r = new SpoolScanner(spool, storeDown, outbox, false).scan(() -> false);
+        assertThat(r.deferred()).isEqualTo(1);
+        assertThat(r.failed()).isZero();
+        assertThat(list(spool.inbox())).containsExactly("w.log");
+        assertThat(list(spool.failed())).isEmpty();
+
+        ScanResult again = new SpoolScanner(spool, new TestProcessor(), outbox, false).scan(() -> false);
+        assertThat(again.queued()).as("taken up once the store answers").isEqualTo(1);
+        assertThat(list(spool.done())).containsExactly("w.log");
+    }
+
+    @Test
     void readOnlyScanMovesNothing() throws Exception {
         TestLogs.drop(root, "j.log", log(15));
         TestLogs.drop(root, "k.log", "garbage\n");
