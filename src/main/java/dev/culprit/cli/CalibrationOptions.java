@@ -54,11 +54,9 @@ final class CalibrationOptions {
     }
 
     /** The fitted policy judged by cross-validation, as a table. */
-    Confusion crossValidate(PrintWriter out, Calibration calibration, List<Calibration.Case> cases) {
-        Confusion cv = calibration.crossValidate(cases, folds, repeats);
+    void crossValidate(PrintWriter out, Calibration calibration, List<Calibration.Case> cases) {
         table(out, "fitted policy, cross-validated: " + folds + " folds keeping each culprit commit's results together, "
-                + repeats + " shuffles (each result judged " + repeats + " times)", cv);
-        return cv;
+                + repeats + " shuffles (each result judged " + repeats + " times)", calibration.crossValidate(cases, folds, repeats));
     }
 
     /** The line saying how the fit was made, then the {@code assess:} section to paste. */

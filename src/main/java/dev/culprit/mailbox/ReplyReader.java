@@ -46,14 +46,14 @@ public final class ReplyReader {
         try {
             mail = new MimeMessage(session, new ByteArrayInputStream(raw));
         } catch (MessagingException e) {
-            return reply(name -> null, digest(raw), raw.length, null, "the header block cannot be read: " + e.getMessage(),
+            return reply(name -> null, Sha256.hex(raw), raw.length, null, "the header block cannot be read: " + e.getMessage(),
                     false);
         }
         Headers headers = mail::getHeader;
         try {
-            return reply(headers, digest(raw), raw.length, BodyText.of(mail), null, false);
+            return reply(headers, Sha256.hex(raw), raw.length, BodyText.of(mail), null, false);
         } catch (MimeProblem e) {
-            return reply(headers, digest(raw), raw.length, null, e.getMessage(), false);
+            return reply(headers, Sha256.hex(raw), raw.length, null, e.getMessage(), false);
         }
     }
 
@@ -71,7 +71,7 @@ public final class ReplyReader {
         } catch (MessagingException e) {
             headers = new InternetHeaders();
         }
-        return reply(headers::getHeader, digest(headerBlock), size, null, "the mail is " + size
+        return reply(headers::getHeader, Sha256.hex(headerBlock), size, null, "the mail is " + size
                 + " bytes, over replies.max-bytes (" + maxBytes + "); only its headers were read", true);
     }
 
@@ -146,10 +146,6 @@ public final class ReplyReader {
         }
         boolean crlfFirst = crlf >= 0 && (lf < 0 || crlf < lf);
         return Arrays.copyOf(raw, crlfFirst ? crlf + 2 : lf + 1);
-    }
-
-    static String digest(byte[] bytes) {
-        return Sha256.hex(bytes);
     }
 
     @FunctionalInterface

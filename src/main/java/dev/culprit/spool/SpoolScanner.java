@@ -154,7 +154,7 @@ public final class SpoolScanner {
         String name = displayName(file);
         try {
             byte[] bytes = spool.read(file);
-            String hash = sha256(bytes);
+            String hash = Sha256.hex(bytes);
             Optional<String> seen = outbox.intake().processedAs(hash);
             if (seen.isPresent()) {
                 log.info("{}: same content as {}, processed before; nothing new to mail", name, seen.get());
@@ -287,9 +287,5 @@ public final class SpoolScanner {
             Path to = spool.toFailed(file, reason);
             log.warn("{}: moved to {}: {}", name, to, reason);
         }
-    }
-
-    static String sha256(byte[] bytes) {
-        return Sha256.hex(bytes);
     }
 }

@@ -79,7 +79,7 @@ public final class OptOutList {
     public boolean add(String addressOrDomain, String note) throws StoreException {
         String e = normalize(addressOrDomain);
         try (Connection c = db.connection()) {
-            return add(c, e, note);
+            return add(c, addressOrDomain, note);
         } catch (SQLException ex) {
             if ("23505".equals(ex.getSQLState())) {
                 return false;

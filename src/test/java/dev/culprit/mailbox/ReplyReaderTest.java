@@ -2,6 +2,7 @@ package dev.culprit.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.culprit.model.Sha256;
 import dev.culprit.replies.Command;
 import dev.culprit.replies.CommandLines;
 import dev.culprit.replies.CommandParser;
@@ -39,7 +40,7 @@ class ReplyReaderTest {
         assertThat(r.readable()).isTrue();
         assertThat(r.oversized()).isFalse();
         assertThat(r.messageId()).isEqualTo("<reply-1@mail.example.org>");
-        assertThat(r.digest()).hasSize(64).isEqualTo(ReplyReader.digest(raw));
+        assertThat(r.digest()).hasSize(64).isEqualTo(Sha256.hex(raw));
         assertThat(r.size()).isEqualTo(raw.length);
         assertThat(r.subject()).isEqualTo("Re: [culprit] KASAN: use-after-free in hfsplus_bnode_read — blame");
         assertThat(r.inReplyTo()).isEqualTo("<result-1@culprit.example.org>");
@@ -166,7 +167,7 @@ class ReplyReaderTest {
         IncomingReply r = reader.read(raw);
 
         assertThat(r.messageId()).isNull();
-        assertThat(r.digest()).isEqualTo(ReplyReader.digest(raw));
+        assertThat(r.digest()).isEqualTo(Sha256.hex(raw));
         assertThat(r.text()).isEqualTo("#culprit confirm\r\n");
     }
 
@@ -186,7 +187,7 @@ class ReplyReaderTest {
         assertThat(r.messageId()).isEqualTo("<reply-1@mail.example.org>");
         assertThat(r.headers().fromAddresses()).containsExactly("alice@example.org");
         assertThat(r.authenticationResults()).hasSize(2);
-        assertThat(r.digest()).isEqualTo(ReplyReader.digest(ReplyReader.headerBlock(raw)));
+        assertThat(r.digest()).isEqualTo(Sha256.hex(ReplyReader.headerBlock(raw)));
     }
 
     @Test
